@@ -1,0 +1,6 @@
+export type { Principal } from './principal.ts';
+export { signIn, signOut, authenticateSession, authenticateToken, SESSION_TTL_MS, API_TOKEN_PREFIX, type AccessDeps } from './sign-in.ts';
+export { getSessionInfo, updateMe } from './me.ts';
+export { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
+export { createWorkspace, addUserToWorkspace, createTeam, listMembers, listTeams, type NewWorkspace } from './provision.ts';
+export { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';

@@ -1,0 +1,1 @@
+export { appendEvents, listEvents, type AuditEvent, type AuditEntry } from './timeline.ts';

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IsoDateTime, Locale, Role } from './common.ts';
+
+export const LoginRequest = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  password: z.string().min(1).max(1024),
+  workspace: z.string().optional().describe('workspace slug; defaults to the first workspace of the user'),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const SessionInfo = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: Locale }),
+  workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  role: Role,
+  csrfToken: z.string().describe('send back as the X-CSRF-Token header on every state-changing request made with the session cookie'),
+  workspaces: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), role: Role })),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const UpdateMeRequest = z.object({ locale: Locale.optional(), name: z.string().trim().min(1).max(200).optional() });
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
+
+export const ApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: IsoDateTime,
+  lastUsedAt: IsoDateTime.nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const CreateApiTokenRequest = z.object({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenResponse = ApiToken.extend({ token: z.string().describe('shown once; send as `Authorization: Bearer <token>`') });
+export type CreateApiTokenResponse = z.infer<typeof CreateApiTokenResponse>;
+
+export const Member = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  teams: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type Member = z.infer<typeof Member>;
+
+export const Team = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });
+export type Team = z.infer<typeof Team>;

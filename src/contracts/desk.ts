@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { Channel, Fulfillment, IsoDateTime, RiskLevel, TicketStatus } from './common.ts';
+
+export const TicketListQuery = z.object({
+  status: z.union([TicketStatus, z.literal('active')]).optional().describe('"active" = open, pending and on_hold'),
+  channel: Channel.optional(),
+  marketplace: z.string().optional(),
+  riskLevel: RiskLevel.optional(),
+  assignee: z.string().optional().describe('user id, or "me", or "none"'),
+  teamId: z.string().optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+});
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+
+export const TicketSummary = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  subject: z.string(),
+  preview: z.string(),
+  channel: Channel,
+  marketplace: z.string().nullable(),
+  status: TicketStatus,
+  riskLevel: RiskLevel,
+  riskScore: z.number().int(),
+  intent: z.string().nullable(),
+  signals: z.array(z.string()),
+  language: z.string().nullable(),
+  customerName: z.string().nullable(),
+  orderExternalId: z.string().nullable(),
+  fulfillment: Fulfillment.nullable(),
+  assigneeName: z.string().nullable(),
+  teamName: z.string().nullable(),
+  messageCount: z.number().int(),
+  lastMessageAt: IsoDateTime.nullable(),
+  firstResponseDueAt: IsoDateTime.nullable(),
+  nextResponseDueAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+const Counts = z.record(z.string(), z.number().int());
+export const TicketListResponse = z.object({
+  items: z.array(TicketSummary),
+  total: z.number().int(),
+  counts: z.object({ status: Counts, channel: Counts, risk: Counts }),
+  nextCursor: z.string().nullable(),
+});
+export type TicketListResponse = z.infer<typeof TicketListResponse>;
+
+export const Attachment = z.object({ sha256: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
+
+export const Message = z.object({
+  id: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  channel: z.string(),
+  fromAddress: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  bodyText: z.string(),
+  bodyHtml: z.string().nullable().describe('sanitised at ingestion'),
+  language: z.string().nullable(),
+  sentAt: IsoDateTime,
+  deliveryStatus: z.enum(['received', 'draft', 'queued', 'sent', 'failed']),
+  attachments: z.array(Attachment),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Note = z.object({ id: z.string(), authorLabel: z.string(), body: z.string(), createdAt: IsoDateTime });
+export type Note = z.infer<typeof Note>;
+
+export const CreateNoteRequest = z.object({ body: z.string().trim().min(1).max(20_000) });
+
+export const TimelineEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  occurredAt: IsoDateTime,
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const TrackingEvent = z.object({ occurredAt: IsoDateTime, status: z.string(), message: z.string(), location: z.string().nullable() });
+
+export const Shipment = z.object({
+  id: z.string(),
+  carrier: z.string(),
+  service: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  status: z.string(),
+  shippedAt: IsoDateTime.nullable(),
+  deliveredAt: IsoDateTime.nullable(),
+  signedBy: z.string().nullable(),
+  uploadedToMarketplace: z.boolean(),
+  events: z.array(TrackingEvent),
+});
+
+export const OrderDetail = z.object({
+  id: z.string(),
+  channel: Channel,
+  marketplace: z.string().nullable(),
+  externalId: z.string(),
+  fulfillment: Fulfillment,
+  status: z.string(),
+  purchasedAt: IsoDateTime,
+  promisedShipBy: IsoDateTime.nullable(),
+  promisedDeliveryBy: IsoDateTime.nullable(),
+  currency: z.string(),
+  subtotalMinor: z.number().int(),
+  shippingMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  shipTo: z.object({ country: z.string().nullable(), postalCode: z.string().nullable(), city: z.string().nullable() }),
+  items: z.array(
+    z.object({ sku: z.string(), asin: z.string().nullable(), fnsku: z.string().nullable(), title: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int() }),
+  ),
+  shipments: z.array(Shipment),
+  returns: z.array(
+    z.object({ id: z.string(), sku: z.string().nullable(), quantity: z.number().int(), reason: z.string().nullable(), customerComment: z.string().nullable(), disposition: z.string().nullable(), status: z.string(), requestedAt: IsoDateTime }),
+  ),
+  refunds: z.array(z.object({ id: z.string(), amountMinor: z.number().int(), currency: z.string(), reason: z.string().nullable(), refundedAt: IsoDateTime })),
+});
+export type OrderDetail = z.infer<typeof OrderDetail>;
+
+export const Customer = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  country: z.string().nullable(),
+  identities: z.array(z.object({ channel: z.string(), externalId: z.string() })),
+  orderCount: z.number().int(),
+  ticketCount: z.number().int(),
+});
+
+export const TicketDetail = z.object({
+  ticket: TicketSummary,
+  messages: z.array(Message),
+  notes: z.array(Note),
+  order: OrderDetail.nullable(),
+  customer: Customer.nullable(),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;

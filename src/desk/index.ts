@@ -1,0 +1,6 @@
+export type { ConversationInput, MessageInput } from './conversation-input.ts';
+export { saveConversations, reserveTicketNumbers } from './save-conversations.ts';
+export { listTickets } from './list-tickets.ts';
+export { getTicketDetail, getTicketTimeline, listNotes } from './ticket-detail.ts';
+export { addNote } from './add-note.ts';
+export { baselineTriage, type BaselineTriage } from './domain/baseline-triage.ts';

@@ -1,0 +1,90 @@
+import type { TicketListQuery, TicketListResponse, TicketSummary } from '../contracts/index.ts';
+import type { Queryable } from '../platform/db/port.ts';
+
+export const SUMMARY_SELECT = `
+  SELECT t.id, t.number, t.subject, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.signals, t.language,
+         t.first_response_due_at, t.next_response_due_at, t.created_at,
+         c.name AS customer_name, o.external_id AS order_external_id, o.fulfillment,
+         u.name AS assignee_name, tm.name AS team_name,
+         (SELECT count(*)::int FROM messages m WHERE m.ticket_id = t.id) AS message_count,
+         greatest(t.last_customer_message_at, t.last_agent_message_at) AS last_message_at,
+         (SELECT left(m.body_text, 200) FROM messages m WHERE m.ticket_id = t.id ORDER BY m.sent_at DESC LIMIT 1) AS preview
+  FROM tickets t
+  LEFT JOIN customers c ON c.id = t.customer_id
+  LEFT JOIN orders o ON o.id = t.order_id
+  LEFT JOIN users u ON u.id = t.assignee_id
+  LEFT JOIN teams tm ON tm.id = t.team_id`;
+
+export interface SummaryRow {
+  id: string; number: number; subject: string; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
+  risk_level: TicketSummary['riskLevel']; risk_score: number; intent: string | null; signals: string[]; language: string | null;
+  first_response_due_at: Date | null; next_response_due_at: Date | null; created_at: Date; customer_name: string | null;
+  order_external_id: string | null; fulfillment: TicketSummary['fulfillment']; assignee_name: string | null; team_name: string | null;
+  message_count: number; last_message_at: Date | null; preview: string | null;
+}
+
+export function presentSummary(r: SummaryRow): TicketSummary {
+  return {
+    id: r.id, number: r.number, subject: r.subject, preview: (r.preview ?? '').replace(/\s+/g, ' ').trim(), channel: r.channel, marketplace: r.marketplace,
+    status: r.status, riskLevel: r.risk_level, riskScore: r.risk_score, intent: r.intent, signals: r.signals, language: r.language,
+    customerName: r.customer_name, orderExternalId: r.order_external_id, fulfillment: r.fulfillment, assigneeName: r.assignee_name, teamName: r.team_name,
+    messageCount: r.message_count, lastMessageAt: r.last_message_at?.toISOString() ?? null, firstResponseDueAt: r.first_response_due_at?.toISOString() ?? null,
+    nextResponseDueAt: r.next_response_due_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
+  };
+}
+
+function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 'status' | 'channel' | 'risk' | null): { where: string; params: unknown[] } {
+  const params: unknown[] = [workspaceId];
+  const parts = ['t.workspace_id = $1'];
+  const add = (sql: string, v: unknown): void => {
+    params.push(v);
+    parts.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (q.status && skip !== 'status') {
+    if (q.status === 'active') parts.push(`t.status IN ('open', 'pending', 'on_hold')`);
+    else add('t.status = ?', q.status);
+  }
+  if (q.channel && skip !== 'channel') add('t.channel = ?', q.channel);
+  if (q.riskLevel && skip !== 'risk') add('t.risk_level = ?', q.riskLevel);
+  if (q.marketplace) add('t.marketplace = ?', q.marketplace);
+  if (q.teamId) add('t.team_id = ?', q.teamId);
+  if (q.assignee === 'none') parts.push('t.assignee_id IS NULL');
+  else if (q.assignee) add('t.assignee_id = ?', q.assignee === 'me' ? userId : q.assignee);
+  if (q.q) {
+    add(
+      `(t.subject ILIKE '%' || ? || '%' OR EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = t.order_id AND o2.external_id = $${params.length})
+        OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND (m.search @@ websearch_to_tsquery('simple', $${params.length}) OR m.body_text ILIKE '%' || $${params.length} || '%')))`,
+      q.q,
+    );
+  }
+  return { where: parts.join(' AND '), params };
+}
+
+const ORDER_BY = `CASE t.status WHEN 'open' THEN 0 WHEN 'pending' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END,
+  CASE t.risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
+  t.risk_score DESC, t.next_response_due_at ASC NULLS LAST, t.created_at DESC, t.id`;
+
+async function countBy(db: Queryable, column: string, f: { where: string; params: unknown[] }): Promise<Record<string, number>> {
+  const r = await db.query<{ k: string; n: number }>(`SELECT ${column} AS k, count(*)::int AS n FROM tickets t WHERE ${f.where} GROUP BY 1`, f.params);
+  return Object.fromEntries(r.rows.map((x) => [x.k, x.n]));
+}
+
+/** The queue: what can hurt the seller first (status, risk, then time left), with counts for the filter chips. */
+export async function listTickets(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<TicketListResponse> {
+  const offset = q.cursor ? Math.max(0, Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) || 0) : 0;
+  const f = filters(workspaceId, userId, q, null);
+  const rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
+  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${f.where}`, f.params);
+  const [status, channel, risk] = await Promise.all([
+    countBy(db, 't.status', filters(workspaceId, userId, q, 'status')),
+    countBy(db, 't.channel', filters(workspaceId, userId, q, 'channel')),
+    countBy(db, 't.risk_level', filters(workspaceId, userId, q, 'risk')),
+  ]);
+  const more = rows.rows.length > q.limit;
+  return {
+    items: rows.rows.slice(0, q.limit).map(presentSummary),
+    total: total.rows[0]?.n ?? 0,
+    counts: { status, channel, risk },
+    nextCursor: more ? Buffer.from(String(offset + q.limit)).toString('base64url') : null,
+  };
+}

@@ -1,0 +1,85 @@
+import { appendEvents, type AuditEvent } from '../audit/index.ts';
+import { newId } from '../kernel/index.ts';
+import { insertRows } from '../platform/db/insert-rows.ts';
+import type { Queryable } from '../platform/db/port.ts';
+import type { ConversationInput } from './conversation-input.ts';
+
+const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
+
+/** Reserves `count` consecutive ticket numbers for a workspace; returns the first. Row lock serialises writers. */
+export async function reserveTicketNumbers(q: Queryable, workspaceId: string, count: number): Promise<number> {
+  const r = await q.query<{ last_number: number }>(
+    `INSERT INTO ticket_counters (workspace_id, last_number) VALUES ($1, $2)
+     ON CONFLICT (workspace_id) DO UPDATE SET last_number = ticket_counters.last_number + $2 RETURNING last_number`,
+    [workspaceId, count],
+  );
+  return r.rows[0]!.last_number - count + 1;
+}
+
+/**
+ * Stores conversations as tickets with their messages and notes, set-based. Idempotent: a conversation whose
+ * thread id is already stored is skipped, and messages are unique by (channel, channel message id).
+ * Every ticket gets `ticket.created` and `message.received`/`message.sent` entries on its timeline.
+ */
+export async function saveConversations(q: Queryable, workspaceId: string, convs: readonly ConversationInput[], now: Date): Promise<string[]> {
+  const threads = convs.map((c) => c.externalThreadId).filter((x): x is string => x !== null);
+  const known = await q.query<{ external_thread_id: string }>('SELECT external_thread_id FROM tickets WHERE workspace_id = $1 AND external_thread_id = ANY($2::text[])', [workspaceId, threads]);
+  const skip = new Set(known.rows.map((r) => r.external_thread_id));
+  const fresh = convs.filter((c) => c.externalThreadId === null || !skip.has(c.externalThreadId));
+  if (fresh.length === 0) return [];
+  let number = await reserveTicketNumbers(q, workspaceId, fresh.length);
+  const tickets: object[] = [];
+  const messages: object[] = [];
+  const notes: object[] = [];
+  const events: AuditEvent[] = [];
+  const ids: string[] = [];
+  for (const c of fresh) {
+    const created = c.messages[0]?.sentAt ?? now;
+    const id = newId('tkt', created);
+    ids.push(id);
+    tickets.push(ticketRow(workspaceId, id, number++, c, created, now));
+    for (const m of c.messages) {
+      messages.push({
+        id: newId('msg', m.sentAt), workspace_id: workspaceId, ticket_id: id, direction: m.direction, channel: c.channel, channel_message_id: m.channelMessageId,
+        in_reply_to: m.inReplyTo ?? null, from_address: m.fromAddress, to_address: m.toAddress, subject: m.subject, body_text: m.bodyText, body_html: m.bodyHtml ?? null,
+        language: m.language, author_user_id: m.authorUserId ?? null, sent_at: iso(m.sentAt), created_at: iso(now), delivery_status: m.direction === 'inbound' ? 'received' : 'sent',
+      });
+      events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: m.direction === 'inbound' ? 'message.received' : 'message.sent', actor: m.direction === 'inbound' ? `channel:${c.channel}` : 'system', data: { from: m.fromAddress }, occurredAt: m.sentAt });
+    }
+    for (const n of c.notes ?? []) notes.push({ id: newId('note', n.createdAt), workspace_id: workspaceId, ticket_id: id, author_label: n.authorLabel, body: n.body, created_at: iso(n.createdAt) });
+    events.unshift({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.created', actor: `channel:${c.channel}`, data: { risk: c.riskLevel, reasons: c.riskReasons, intent: c.intent }, occurredAt: created });
+  }
+  await insertRows(q, 'tickets', TICKET_COLS, tickets as Record<string, unknown>[]);
+  await insertRows(q, 'messages', MESSAGE_COLS, messages as Record<string, unknown>[], 'ON CONFLICT DO NOTHING');
+  await insertRows(q, 'notes', { id: 'text', workspace_id: 'text', ticket_id: 'text', author_label: 'text', body: 'text', created_at: 'timestamptz' }, notes as Record<string, unknown>[]);
+  await appendEvents(q, events);
+  return ids;
+}
+
+function ticketRow(ws: string, id: string, number: number, c: ConversationInput, created: Date, now: Date): object {
+  const lastIn = [...c.messages].reverse().find((m) => m.direction === 'inbound');
+  const lastOut = [...c.messages].reverse().find((m) => m.direction === 'outbound');
+  const firstOut = c.messages.find((m) => m.direction === 'outbound');
+  const closed = c.status === 'solved' || c.status === 'closed';
+  return {
+    id, workspace_id: ws, number, channel: c.channel, channel_account_id: c.channelAccountId, marketplace: c.marketplace, external_thread_id: c.externalThreadId,
+    customer_id: c.customerId, order_id: c.orderId, subject: c.subject, status: c.status, assignee_id: c.assigneeId, team_id: c.teamId, language: c.language,
+    intent: c.intent, intents: c.intents, signals: c.signals, risk_level: c.riskLevel, risk_score: c.riskScore, risk_reasons: c.riskReasons,
+    first_response_due_at: iso(c.firstResponseDueAt), next_response_due_at: iso(c.nextResponseDueAt), first_responded_at: iso(firstOut?.sentAt),
+    last_customer_message_at: iso(lastIn?.sentAt), last_agent_message_at: iso(lastOut?.sentAt), created_at: iso(created), updated_at: iso(now),
+    closed_at: closed ? iso(lastOut?.sentAt ?? lastIn?.sentAt ?? created) : null,
+  };
+}
+
+const TICKET_COLS = {
+  id: 'text', workspace_id: 'text', number: 'integer', channel: 'text', channel_account_id: 'text', marketplace: 'text', external_thread_id: 'text',
+  customer_id: 'text', order_id: 'text', subject: 'text', status: 'text', assignee_id: 'text', team_id: 'text', language: 'text', intent: 'text',
+  intents: 'text[]', signals: 'text[]', risk_level: 'text', risk_score: 'integer', risk_reasons: 'jsonb', first_response_due_at: 'timestamptz',
+  next_response_due_at: 'timestamptz', first_responded_at: 'timestamptz', last_customer_message_at: 'timestamptz', last_agent_message_at: 'timestamptz',
+  created_at: 'timestamptz', updated_at: 'timestamptz', closed_at: 'timestamptz',
+};
+const MESSAGE_COLS = {
+  id: 'text', workspace_id: 'text', ticket_id: 'text', direction: 'text', channel: 'text', channel_message_id: 'text', in_reply_to: 'text',
+  from_address: 'text', to_address: 'text', subject: 'text', body_text: 'text', body_html: 'text', language: 'text', author_user_id: 'text',
+  sent_at: 'timestamptz', created_at: 'timestamptz', delivery_status: 'text',
+};

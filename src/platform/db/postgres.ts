@@ -1,0 +1,47 @@
+import pg from 'pg';
+import type { Db, Queryable, QueryResult } from './port.ts';
+
+// int8 (money in minor units, counts) as JS numbers, as PGlite returns them; values stay far below 2^53.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
+      const r = await client.query({ text: sql, values: params as unknown[] | undefined, types });
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+  };
+}
+
+export function postgresDb(url: string, opts: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    exec: base.exec,
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { loadMigrations, migrate } from '../../src/platform/db/migrate.ts';
+import { pgliteDb } from '../../src/platform/db/pglite.ts';
+import type { Db } from '../../src/platform/db/port.ts';
+import { postgresDb } from '../../src/platform/db/postgres.ts';
+
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../migrations');
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDriver {
+  readonly name: 'pglite' | 'postgres';
+  /** Why the driver cannot run here, or null when it can. */
+  readonly skipReason: string | null;
+  /** A fresh, migrated, empty database. Close it when done (drops the PostgreSQL database). */
+  open(): Promise<Db>;
+}
+
+let template: Promise<PGlite> | null = null;
+
+/** One migrated PGlite per test file, cloned per test: initdb costs ~2 s, a clone ~0.5 s. */
+function pgliteTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const lite = await PGlite.create();
+    await migrate(pgliteDb(lite), await loadMigrations(MIGRATIONS_DIR));
+    return lite;
+  })();
+  return template;
+}
+
+async function probePostgres(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (err) {
+    const why = `PostgreSQL server not reachable at ${TEST_DATABASE_URL} (${(err as Error).message}); set TEST_DATABASE_URL to run the PostgreSQL suites`;
+    if (process.env.CLAIMDESK_REQUIRE_POSTGRES === '1') throw new Error(why);
+    return why;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function openPostgres(): Promise<Db> {
+  const name = `claimdesk_test_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = postgresDb(url.toString(), { max: 5 });
+  await migrate(db, await loadMigrations(MIGRATIONS_DIR));
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+const pgSkip = await probePostgres();
+if (pgSkip) console.warn(`[skip] ${pgSkip}`);
+
+export const DRIVERS: readonly TestDriver[] = [
+  { name: 'pglite', skipReason: null, open: async () => pgliteDb(await (await pgliteTemplate()).clone()) },
+  { name: 'postgres', skipReason: pgSkip, open: openPostgres },
+];
