@@ -77,7 +77,7 @@ CREATE TABLE channel_accounts (
   settings      jsonb NOT NULL DEFAULT '{}',
   status        text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'error')),
   created_at    timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (workspace_id, kind, external_id, marketplace)
+  UNIQUE NULLS NOT DISTINCT (workspace_id, kind, external_id, marketplace)
 );
 
 CREATE TABLE customers (

@@ -2,3 +2,4 @@ export type { OrderInput, CustomerInput, OrderItemInput, ShipmentInput, Tracking
 export { saveOrders, saveCustomers } from './save-orders.ts';
 export { getOrderDetail, getCustomerSummary, type CustomerSummary } from './order-detail.ts';
 export { listChannelAccounts, createChannelAccount, type Sealer } from './channel-accounts.ts';
+export { commerceRoutes } from './http.ts';

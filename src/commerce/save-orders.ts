@@ -95,16 +95,18 @@ function collectOrderRows(rows: Rows, ws: string, orderId: string, o: OrderInput
  * Returns, per input, the customer id. One customer across channels when any identity matches.
  */
 export async function saveCustomers(q: Queryable, workspaceId: string, customers: readonly CustomerInput[], now: Date): Promise<string[]> {
-  const keys = customers.flatMap((c) => c.identities.map((i) => `${i.channel}\u0000${i.externalId}`));
-  const found = await q.query<{ k: string; customer_id: string }>(
-    `SELECT channel || chr(0) || external_id AS k, customer_id FROM customer_identities WHERE workspace_id = $1 AND channel || chr(0) || external_id = ANY($2::text[])`,
-    [workspaceId, keys],
+  const idents = customers.flatMap((c) => c.identities);
+  const found = await q.query<{ channel: string; external_id: string; customer_id: string }>(
+    `SELECT i.channel, i.external_id, i.customer_id FROM customer_identities i
+     JOIN unnest($2::text[], $3::text[]) AS k(channel, external_id) ON k.channel = i.channel AND k.external_id = i.external_id
+     WHERE i.workspace_id = $1`,
+    [workspaceId, idents.map((i) => i.channel), idents.map((i) => i.externalId)],
   );
-  const byKey = new Map(found.rows.map((r) => [r.k, r.customer_id]));
+  const byKey = new Map(found.rows.map((r) => [`${r.channel}\t${r.external_id}`, r.customer_id]));
   const newCustomers: object[] = [];
   const newIdentities: object[] = [];
   const out = customers.map((c) => {
-    const ks = c.identities.map((i) => `${i.channel}\u0000${i.externalId}`);
+    const ks = c.identities.map((i) => `${i.channel}\t${i.externalId}`);
     const hit = ks.map((k) => byKey.get(k)).find((x) => x !== undefined);
     const id = hit ?? newId('cus', now);
     if (!hit) newCustomers.push({ id, workspace_id: workspaceId, name: c.name, email: c.email, phone: c.phone, country: c.country, created_at: now.toISOString() });

@@ -4,3 +4,4 @@ export { listTickets } from './list-tickets.ts';
 export { getTicketDetail, getTicketTimeline, listNotes } from './ticket-detail.ts';
 export { addNote } from './add-note.ts';
 export { baselineTriage, type BaselineTriage } from './domain/baseline-triage.ts';
+export { deskRoutes } from './http.ts';

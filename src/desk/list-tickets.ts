@@ -52,8 +52,8 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
   else if (q.assignee) add('t.assignee_id = ?', q.assignee === 'me' ? userId : q.assignee);
   if (q.q) {
     add(
-      `(t.subject ILIKE '%' || ? || '%' OR EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = t.order_id AND o2.external_id = $${params.length})
-        OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND (m.search @@ websearch_to_tsquery('simple', $${params.length}) OR m.body_text ILIKE '%' || $${params.length} || '%')))`,
+      `(t.subject ILIKE '%' || ? || '%' OR EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = t.order_id AND o2.external_id = ?)
+        OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND (m.search @@ websearch_to_tsquery('simple', ?) OR m.body_text ILIKE '%' || ? || '%')))`,
       q.q,
     );
   }

@@ -21,8 +21,11 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-export function postgresDb(url: string, opts: { max?: number } = {}): Db {
+export function postgresDb(url: string, opts: { max?: number; onIdleError?: (err: Error) => void } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types });
+  // An idle client whose server connection drops (restart, failover) must not crash the process;
+  // the pool discards it and the next query opens a fresh connection.
+  pool.on('error', (err) => opts.onIdleError?.(err));
   const base = wrap(pool);
   return {
     kind: 'postgres',

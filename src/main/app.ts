@@ -1,0 +1,54 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { secureHeaders } from 'hono/secure-headers';
+import { accessRoutes, authMiddleware, errorBody, type AppEnv } from '../access/index.ts';
+import { commerceRoutes } from '../commerce/index.ts';
+import { deskRoutes } from '../desk/index.ts';
+import type { Deps } from './deps.ts';
+import { WEB_DIST } from './deps.ts';
+
+/** The HTTP surface: /api (JSON, OpenAPI-described) and the web UI from dist/web. Thin: every route calls one use case. */
+export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 'config'>, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') ?? '';
+        return c.json(errorBody('bad_input', `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`, { issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }), 400);
+      }
+      return undefined;
+    },
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] } }));
+  app.use('/api/*', authMiddleware(deps));
+  app.get('/api/health', (c) => c.json({ ok: true, database: deps.db.kind }));
+  accessRoutes(app, deps, { secureCookies: deps.config.http.secureCookies });
+  deskRoutes(app, deps);
+  commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'claimdesk API', version: '0.1.0', description: 'Sign in with POST /api/auth/login (cookie + X-CSRF-Token on writes) or send `Authorization: Bearer cdt_…` with an API token.' },
+  });
+  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.onError((err, c) => {
+    deps.log.error('request failed', { path: c.req.path, method: c.req.method, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return c.json(errorBody('internal', 'internal error; see the server log'), 500);
+  });
+  mountWeb(app, opts.webDist ?? WEB_DIST);
+  return app;
+}
+
+function mountWeb(app: OpenAPIHono<AppEnv>, dist: string): void {
+  const index = join(dist, 'index.html');
+  const root = relative(process.cwd(), dist) || '.';
+  app.use('/assets/*', serveStatic({ root }));
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    if (!existsSync(index)) return c.text('The web UI is not built. Run `npm run build:web` (npm start does this).', 503);
+    const file = await serveStatic({ root })(c, async () => undefined);
+    if (file) return file;
+    return c.html(readFileSync(index, 'utf8'));
+  });
+}
