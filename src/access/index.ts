@@ -4,4 +4,4 @@ export { getSessionInfo, updateMe } from './me.ts';
 export { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 export { createWorkspace, addUserToWorkspace, createTeam, listMembers, listTeams, type NewWorkspace } from './provision.ts';
 export { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
-export { accessRoutes, authMiddleware, SESSION_COOKIE, errorBody, type App, type AppEnv } from './http.ts';
+export { accessRoutes, authMiddleware, SESSION_COOKIE, errorBody, present, register, registerPublic, jsonResponse, errorResponse, jsonBody, type App, type AppEnv } from './http.ts';

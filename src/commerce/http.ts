@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { errorResponse as err, jsonBody as body, jsonResponse as json, present, register, type App } from '../access/http.ts';
+import { errorResponse as err, jsonBody as body, jsonResponse as json, present, register, type App } from '../access/index.ts';
 import { ChannelAccount, CreateChannelAccountRequest } from '../contracts/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import { ok } from '../kernel/index.ts';

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { errorBody, errorResponse as err, jsonBody as body, jsonResponse as json, present, register, type App } from '../access/http.ts';
+import { errorBody, errorResponse as err, jsonBody as body, jsonResponse as json, present, register, type App } from '../access/index.ts';
 import { CreateNoteRequest, Note, TicketDetail, TicketListQuery, TicketListResponse, TimelineEvent } from '../contracts/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import { ok } from '../kernel/index.ts';

@@ -56,6 +56,7 @@ interface ClaimedJob {
   attempts: number;
   max_attempts: number;
   workspace_id: string | null;
+  run_at: Date;
 }
 
 export interface WorkerOptions {
@@ -90,10 +91,11 @@ export function createJobWorker(db: Db, handlers: readonly JobHandler[], clock: 
          WHERE queue = ANY($3::text[]) AND run_at <= $4
            AND (state IN ('queued', 'failed') OR (state = 'running' AND locked_until < $4))
          ORDER BY run_at, id LIMIT $5 FOR UPDATE SKIP LOCKED)
-       RETURNING id, queue, payload, attempts, max_attempts, workspace_id`,
+       RETURNING id, queue, payload, attempts, max_attempts, workspace_id, run_at`,
       [workerId, new Date(now.getTime() + lockMs), [...byQueue.keys()], now, opts.batchSize ?? 10],
     );
-    return r.rows;
+    // UPDATE … RETURNING does not keep the sub-select's order.
+    return r.rows.sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.id - b.id);
   }
 
   async function finish(job: ClaimedJob, error: unknown): Promise<void> {

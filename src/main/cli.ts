@@ -1,0 +1,198 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generatePassword } from '../access/index.ts';
+import { writeDemoFiles } from '../demo/index.ts';
+import { CodedError } from '../kernel/index.ts';
+import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
+import { DataDirLockedError } from '../platform/data-dir-lock.ts';
+import { progressBar } from '../platform/progress.ts';
+import { seedDemoWorkspace } from '../seeding/index.ts';
+import { migrateDb, openDeps, type Deps } from './deps.ts';
+import { EXIT } from './exit-codes.ts';
+import { startServer, startWorker } from './server.ts';
+
+const int = (name: string, min: number, max: number) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+};
+
+function out(json: boolean, data: unknown, human: string): void {
+  process.stdout.write(json ? JSON.stringify(data) + '\n' : human + '\n');
+}
+
+async function withDeps(config: Config, purpose: string, fn: (deps: Deps) => Promise<void>): Promise<void> {
+  const deps = await openDeps(config, { purpose });
+  try {
+    await fn(deps);
+  } finally {
+    await deps.close();
+  }
+}
+
+/** The demo login is kept beside the embedded data (mode 0600) so a second start can print it again. */
+function demoLogin(config: Config): { password: string; fresh: boolean } {
+  const file = join(config.dataDir, 'demo-login.json');
+  if (existsSync(file)) return { password: (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password, fresh: false };
+  const password = generatePassword();
+  writeFileSync(file, JSON.stringify({ password }) + '\n', { mode: 0o600 });
+  return { password, fresh: true };
+}
+
+async function serve(config: Config, o: { port?: number; host?: string; open: boolean; demo: boolean; worker: boolean; demoOrders: number }): Promise<void> {
+  const deps = await openDeps(config, { purpose: 'serve' });
+  const port = o.port ?? config.http.port;
+  const host = o.host ?? config.http.host;
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  const shutdown = async (signal: string) => {
+    deps.log.info('shutting down', { signal });
+    await server?.close();
+    await deps.close();
+    process.exit(EXIT.ok);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await migrateDb(deps.db);
+  let login: { email: string; password: string } | null = null;
+  if (o.demo && config.demo === 'auto') {
+    const { password } = demoLogin(config);
+    const bar = progressBar('seeding demo workspace');
+    const r = await seedDemoWorkspace(deps, { seed: 42, orders: o.demoOrders, password, onProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    if (r.created) deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
+    login = { email: r.email, password };
+  }
+  server = await startServer(deps, { port, host, worker: o.worker && (config.database.kind === 'pglite' || o.worker) });
+  process.stdout.write(`\nclaimdesk is running at ${server.url}\n`);
+  process.stdout.write(`database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dir}` : 'PostgreSQL server (DATABASE_URL)'}\n`);
+  if (login) process.stdout.write(`demo login: ${login.email}  password: ${login.password}\n`);
+  process.stdout.write('press Ctrl+C to stop\n\n');
+  if (o.open) openBrowser(server.url);
+  await new Promise<never>(() => undefined);
+}
+
+function openBrowser(url: string): void {
+  if (process.env.CI === 'true' || !process.stdout.isTTY) return;
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+export function buildCli(config: () => Config): Command {
+  const program = new Command('claimdesk')
+    .description('Support desk and FBA money recovery for multi-channel sellers')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('start the HTTP server and web UI (and, by default, the job worker in the same process)')
+    .option('--port <port>', 'port to listen on (env PORT, default 3000)', int('port', 0, 65535))
+    .option('--host <host>', 'address to bind (env HOST, default 127.0.0.1)')
+    .option('--open', 'open the web UI in a browser', false)
+    .option('--no-demo', 'do not create the demo workspace on first start')
+    .option('--no-worker', 'do not run background jobs in this process (PostgreSQL mode: run `claimdesk worker` separately)')
+    .option('--demo-orders <n>', 'orders in the demo workspace', int('demo-orders', 0, 200_000), 2000)
+    .action((o: { port?: number; host?: string; open: boolean; demo: boolean; worker: boolean; demoOrders: number }) => serve(config(), o));
+
+  program
+    .command('worker')
+    .description('run background jobs (PostgreSQL mode; in embedded mode `serve` runs them)')
+    .action(async () => {
+      const c = config();
+      if (c.database.kind === 'pglite') throw new CodedError('bad_input', 'the embedded database is single-process: `claimdesk serve` runs the worker. Set DATABASE_URL to run workers separately.');
+      const deps = await openDeps(c, { purpose: 'worker' });
+      await migrateDb(deps.db);
+      const worker = startWorker(deps);
+      process.stdout.write('worker running; press Ctrl+C to stop\n');
+      const stop = async () => {
+        await worker.stop();
+        await deps.close();
+        process.exit(EXIT.ok);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      await new Promise<never>(() => undefined);
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .option('--json', 'print the result as JSON', false)
+    .action(async (o: { json: boolean }) =>
+      withDeps(config(), 'migrate', async (deps) => {
+        const r = await migrateDb(deps.db);
+        out(o.json, r, r.applied.length ? `applied: ${r.applied.join(', ')}` : `up to date (${r.alreadyApplied} migrations)`);
+      }),
+    );
+
+  program
+    .command('demo')
+    .description('write a deterministic demo world: orders.jsonl, Amazon report files in their exact formats, and a manifest of injected discrepancies')
+    .requiredOption('--out <dir>', 'directory to write into')
+    .option('--orders <n>', 'number of orders', int('orders', 1, 10_000_000), 2000)
+    .option('--seed <s>', 'random seed', int('seed', 0, 2 ** 31 - 1), 42)
+    .option('--now <iso>', 'the end of the 120-day window (default: now)')
+    .option('--json', 'print the manifest summary as JSON', false)
+    .action(async (o: { out: string; orders: number; seed: number; now?: string; json: boolean }) => {
+      const now = o.now ? new Date(o.now) : new Date();
+      if (Number.isNaN(now.getTime())) throw new CodedError('bad_input', `--now: "${o.now}" is not an ISO date`);
+      const bar = progressBar('writing demo files', !o.json && process.stderr.isTTY === true);
+      const manifest = await writeDemoFiles({ seed: o.seed, orders: o.orders, now, outDir: resolve(o.out), onProgress: (d, t) => bar.update(d, t) });
+      bar.stop();
+      const { discrepancies: _list, ...summary } = manifest;
+      out(o.json, summary, `wrote ${o.orders} orders, ${manifest.conversations} conversations and ${manifest.discrepancyCount} injected discrepancies to ${resolve(o.out)}`);
+    });
+
+  program
+    .command('seed-demo')
+    .description('create the demo workspace in the database now (serve does this on first start)')
+    .option('--orders <n>', 'number of orders', int('orders', 0, 200_000), 2000)
+    .option('--seed <s>', 'random seed', int('seed', 0, 2 ** 31 - 1), 42)
+    .option('--json', 'print the result as JSON', false)
+    .action(async (o: { orders: number; seed: number; json: boolean }) =>
+      withDeps(config(), 'seed-demo', async (deps) => {
+        await migrateDb(deps.db);
+        const { password } = demoLogin(deps.config);
+        process.stderr.write(`seeding the demo workspace (${o.orders} orders) in one transaction…\n`);
+        const bar = progressBar('seeding demo workspace', !o.json && process.stderr.isTTY === true);
+        const r = await seedDemoWorkspace(deps, { seed: o.seed, orders: o.orders, password, onProgress: (d, t) => bar.update(d, t) });
+        bar.stop();
+        out(o.json, { ...r, password }, `${r.created ? 'created' : 'already there'}: ${r.orders} orders, ${r.tickets} tickets; login ${r.email} / ${password}`);
+      }),
+    );
+
+  return program;
+}
+
+/** Runs the CLI; returns the process exit code. Errors become one clear line on stderr and a distinct code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let cached: Config | null = null;
+  const config = () => (cached ??= loadConfig(process.env));
+  try {
+    const program = buildCli(config);
+    await program.parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? EXIT.ok : EXIT.badInput;
+  }
+  const line = (msg: string) => process.stderr.write(`claimdesk: ${msg}\n`);
+  if (err instanceof ConfigError) return line(err.message), EXIT.badInput;
+  if (err instanceof DataDirLockedError) return line(err.message), EXIT.unavailable;
+  if (err instanceof CodedError) return line(err.message), err.code === 'bad_input' ? EXIT.badInput : err.code === 'unavailable' ? EXIT.unavailable : EXIT.internal;
+  const code = (err as { code?: string }).code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') return line(`database unavailable: ${(err as Error).message}`), EXIT.unavailable;
+  if (code === 'EADDRINUSE') return line(`${(err as Error).message}: another program uses that port; pick one with --port or PORT`), EXIT.unavailable;
+  line(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return EXIT.internal;
+}

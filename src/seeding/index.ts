@@ -1,0 +1,1 @@
+export { seedDemoWorkspace, DEMO_SLUG, DEMO_OWNER_EMAIL, type SeedDemoOptions, type SeedDemoResult } from './seed-demo.ts';

@@ -1,0 +1,133 @@
+import { addUserToWorkspace, createTeam, createWorkspace } from '../access/index.ts';
+import { saveCustomers, saveOrders, type OrderInput } from '../commerce/index.ts';
+import { DEMO_ACCOUNTS, generateOrders, type DemoOrder } from '../demo/index.ts';
+import { baselineTriage, saveConversations, type ConversationInput } from '../desk/index.ts';
+import type { Clock } from '../kernel/index.ts';
+import { newId } from '../kernel/index.ts';
+import type { Db, Queryable } from '../platform/db/port.ts';
+import { insertRows } from '../platform/db/insert-rows.ts';
+
+export const DEMO_SLUG = 'demo';
+export const DEMO_OWNER_EMAIL = 'owner@demo.claimdesk.local';
+
+export interface SeedDemoOptions {
+  readonly seed: number;
+  readonly orders: number;
+  readonly password: string;
+  readonly batchSize?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedDemoResult {
+  readonly created: boolean;
+  readonly workspaceId: string;
+  readonly email: string;
+  readonly orders: number;
+  readonly tickets: number;
+}
+
+interface Ctx {
+  workspaceId: string;
+  accounts: Map<string, string>;
+  teams: { compliance: string; care: string; returns: string };
+  agents: string[];
+  now: Date;
+}
+
+/**
+ * Creates the demo workspace (seller, team, channel accounts, ~2,000 orders, ~600 conversations) in ONE
+ * transaction: a process killed half-way leaves nothing behind, and the next start seeds again.
+ * A workspace that was already seeded is left alone.
+ */
+export async function seedDemoWorkspace(deps: { db: Db; clock: Clock }, opts: SeedDemoOptions): Promise<SeedDemoResult> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const existing = await tx.query<{ id: string; orders: number }>(`SELECT w.id, s.orders FROM workspaces w JOIN seed_runs s ON s.workspace_id = w.id WHERE w.slug = $1`, [DEMO_SLUG]);
+    if (existing.rows[0]) {
+      const t = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = $1', [existing.rows[0].id]);
+      return { created: false, workspaceId: existing.rows[0].id, email: DEMO_OWNER_EMAIL, orders: existing.rows[0].orders, tickets: t.rows[0]?.n ?? 0 };
+    }
+    const ctx = await createDemoTenant(tx, opts.password, now);
+    let batch: DemoOrder[] = [];
+    let done = 0;
+    let tickets = 0;
+    for (const order of generateOrders({ seed: opts.seed, orders: opts.orders, now })) {
+      batch.push(order);
+      if (batch.length >= (opts.batchSize ?? 250)) {
+        tickets += await saveBatch(tx, ctx, batch);
+        done += batch.length;
+        batch = [];
+        opts.onProgress?.(done, opts.orders);
+      }
+    }
+    tickets += await saveBatch(tx, ctx, batch);
+    opts.onProgress?.(opts.orders, opts.orders);
+    await tx.query('INSERT INTO seed_runs (workspace_id, seed, orders, completed_at) VALUES ($1, $2, $3, $4)', [ctx.workspaceId, opts.seed, opts.orders, now]);
+    return { created: true, workspaceId: ctx.workspaceId, email: DEMO_OWNER_EMAIL, orders: opts.orders, tickets };
+  });
+}
+
+async function createDemoTenant(tx: Queryable, password: string, now: Date): Promise<Ctx> {
+  const ws = await createWorkspace(tx, { name: 'Hearthwise (demo)', slug: DEMO_SLUG, currency: 'USD', timezone: 'America/Los_Angeles' }, now);
+  if (!ws.ok) throw new Error(ws.message);
+  const workspaceId = ws.value;
+  const user = (email: string, name: string, role: 'owner' | 'admin' | 'agent' | 'viewer', locale: 'en' | 'zh-CN' = 'en') =>
+    addUserToWorkspace(tx, { workspaceId, email, name, password, role, locale }, now);
+  const owner = await user(DEMO_OWNER_EMAIL, 'Morgan Reyes', 'owner');
+  const li = await user('li.wei@demo.claimdesk.local', 'Li Wei 李伟', 'agent', 'zh-CN');
+  const anna = await user('anna.schmidt@demo.claimdesk.local', 'Anna Schmidt', 'agent');
+  const sam = await user('sam.ops@demo.claimdesk.local', 'Sam Patel', 'admin');
+  await user('auditor@demo.claimdesk.local', 'Read-only Auditor', 'viewer');
+  const teams = {
+    compliance: await createTeam(tx, workspaceId, 'Amazon compliance', [li, owner], now),
+    care: await createTeam(tx, workspaceId, 'Customer care', [anna, li], now),
+    returns: await createTeam(tx, workspaceId, 'Returns & refunds', [sam, anna], now),
+  };
+  const accounts = new Map<string, string>();
+  const rows = DEMO_ACCOUNTS.map((a) => {
+    const id = newId('chn', now);
+    accounts.set(a.key, id);
+    return { id, workspace_id: workspaceId, kind: a.kind, name: a.name, marketplace: a.marketplace, external_id: a.externalId, settings: { demo: true, currency: a.currency }, created_at: now.toISOString() };
+  });
+  await insertRows(tx, 'channel_accounts', { id: 'text', workspace_id: 'text', kind: 'text', name: 'text', marketplace: 'text', external_id: 'text', settings: 'jsonb', created_at: 'timestamptz' }, rows);
+  return { workspaceId, accounts, teams, agents: [li, anna], now };
+}
+
+async function saveBatch(tx: Queryable, ctx: Ctx, batch: readonly DemoOrder[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  const customerIds = await saveCustomers(tx, ctx.workspaceId, batch.map((o) => ({ name: o.customer.name, email: o.customer.email, phone: o.customer.phone, country: o.customer.country, identities: o.customer.identities })), ctx.now);
+  const orderIds = await saveOrders(tx, ctx.workspaceId, batch.map((o, i) => toOrderInput(o, ctx.accounts.get(o.accountKey)!, customerIds[i]!)), ctx.now);
+  const convs: ConversationInput[] = [];
+  batch.forEach((o, i) => {
+    if (o.conversation) convs.push(toConversation(o, ctx, customerIds[i]!, orderIds.get(o.externalId)!, convs.length));
+  });
+  return (await saveConversations(tx, ctx.workspaceId, convs, ctx.now)).length;
+}
+
+function toOrderInput(o: DemoOrder, channelAccountId: string, customerId: string): OrderInput {
+  return {
+    channelAccountId, channel: o.channel, marketplace: o.marketplace, externalId: o.externalId, customerId, fulfillment: o.fulfillment, status: o.status,
+    purchasedAt: o.purchasedAt, promisedShipBy: o.promisedShipBy, promisedDeliveryBy: o.promisedDeliveryBy, currency: o.currency,
+    subtotalMinor: o.subtotalMinor, shippingMinor: o.shippingMinor, taxMinor: o.taxMinor, discountMinor: o.discountMinor, totalMinor: o.totalMinor,
+    shipCountry: o.shipCountry, shipPostalCode: o.shipPostalCode, shipCity: o.shipCity, items: o.items, shipments: o.shipments,
+    returns: o.returns, refunds: o.refunds,
+  };
+}
+
+function toConversation(o: DemoOrder, ctx: Ctx, customerId: string, orderId: string, n: number): ConversationInput {
+  const c = o.conversation!;
+  const last = c.messages[c.messages.length - 1];
+  const open = c.status === 'open' || c.status === 'pending';
+  const waitingSince = open && last?.direction === 'inbound' ? last.sentAt : null;
+  const triage = baselineTriage({ channel: o.channel, fulfillment: o.fulfillment, intent: c.intent, signals: c.signals, waitingSince });
+  const teamId = triage.riskLevel === 'critical' && o.channel === 'amazon' ? ctx.teams.compliance
+    : ['refund_request', 'return_request', 'wrong_item', 'damaged_defective'].includes(c.intent) ? ctx.teams.returns : ctx.teams.care;
+  return {
+    channel: o.channel, channelAccountId: ctx.accounts.get(o.accountKey)!, marketplace: o.marketplace, externalThreadId: c.threadId, customerId, orderId,
+    subject: c.subject, status: c.status, language: c.language, intent: c.intent, intents: c.intents, signals: c.signals,
+    riskLevel: triage.riskLevel, riskScore: triage.riskScore, riskReasons: triage.reasons, teamId,
+    assigneeId: open && n % 3 === 0 ? ctx.agents[n % ctx.agents.length]! : null,
+    firstResponseDueAt: triage.firstResponseDueAt, nextResponseDueAt: triage.firstResponseDueAt,
+    messages: c.messages.map((m) => ({ ...m, language: c.language })),
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * End-to-end check of the web UI in a real Chromium against the real server (fresh embedded database, demo workspace).
+ * Run: node --import tsx test/browser/inbox.browser.ts     (after `npm run build:web`)
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium); CI=true makes a missing browser a failure instead of a skip.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { zhCN } from '../../web/src/i18n/zh-CN.ts';
+import { startTestServer } from '../support/server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CJK = /[\u3400-\u9fff]/;
+const RISK_RANK: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
+const NAV = ['inbox', 'recovery', 'claims', 'health', 'settings'] as const;
+
+if (!existsSync(CHROMIUM)) {
+  if (process.env.CI === 'true') {
+    console.error(`browser: FAIL — no Chromium at ${CHROMIUM} (set CHROMIUM_PATH); a missing browser is an error when CI=true`);
+    process.exit(1);
+  }
+  console.log(`browser: skipped — no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  process.exit(0);
+}
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function rowAttrs(page: Page) {
+  return page.$$eval('[data-testid="ticket-row"]', (rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-ticket-id') ?? '',
+      risk: r.getAttribute('data-risk') ?? '',
+      status: r.getAttribute('data-status') ?? '',
+      orderId: r.getAttribute('data-order-id') ?? '',
+    })),
+  );
+}
+
+async function navLabels(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of NAV) out[name] = (await page.locator(`[data-testid="nav-${name}"]`).textContent())?.trim() ?? '';
+  return out;
+}
+
+async function expectChineseNav(page: Page): Promise<void> {
+  await page.waitForFunction((text) => document.querySelector('[data-testid="nav-inbox"]')?.textContent?.trim() === text, zhCN['nav.inbox']);
+  const labels = await navLabels(page);
+  for (const name of NAV) {
+    assert(labels[name] === zhCN[`nav.${name}`] && CJK.test(labels[name] ?? ''), `nav-${name} should read "${zhCN[`nav.${name}`]}", got "${labels[name]}"`);
+  }
+}
+
+type Step = { name: string; run: () => Promise<string | void> };
+
+async function main(): Promise<number> {
+  mkdirSync(SHOTS, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
+  let browser: Browser | null = null;
+  const pageErrors: string[] = [];
+  const onSignal = () => {
+    void Promise.allSettled([browser?.close(), server?.close()]).then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    server = await startTestServer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const base = server.url.replace(/\/$/, '');
+    const { login } = server;
+    let opened = { id: '', orderId: '' };
+
+    const steps: Step[] = [
+      { name: 'sign in and land on the inbox', run: async () => {
+        await page.goto(`${base}/inbox`);
+        await page.waitForURL(/\/login/);
+        await page.fill('[data-testid="login-email"]', login.email);
+        await page.fill('[data-testid="login-password"]', login.password);
+        await page.click('[data-testid="login-submit"]');
+        await page.waitForURL(/\/inbox$/);
+        const ws = await page.locator('[data-testid="workspace-name"]').textContent();
+        return `workspace "${ws}"`;
+      } },
+      { name: 'queue lists demo tickets, critical risk first', run: async () => {
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="ticket-row"]').length >= 10);
+        const rows = await rowAttrs(page);
+        assert(rows[0]?.risk === 'critical', `first row should be critical, got ${rows[0]?.risk}`);
+        const open = rows.filter((r) => r.status === 'open').map((r) => RISK_RANK[r.risk] ?? 9);
+        assert(open.every((rank, i) => i === 0 || rank >= (open[i - 1] ?? 0)), `open tickets are not ordered by risk: ${open.join(',')}`);
+        const critical = rows.filter((r) => r.risk === 'critical').length;
+        return `${rows.length} rows, ${critical} critical, first: ${rows.slice(0, 3).map((r) => r.risk).join('/')}`;
+      } },
+      { name: 'open a ticket: messages and order panel', run: async () => {
+        const rows = await rowAttrs(page);
+        const target = rows.find((r) => r.orderId) ?? rows[0];
+        assert(target, 'no ticket row to open');
+        await page.click(`[data-testid="ticket-row"][data-ticket-id="${target.id}"]`);
+        await page.waitForURL(new RegExp(`/inbox/${encodeURIComponent(target.id)}$`));
+        await page.waitForSelector('[data-testid="message"]');
+        const messages = await page.locator('[data-testid="message"]').count();
+        const panel = page.locator('[data-testid="order-panel"]');
+        await panel.waitFor();
+        if (target.orderId) {
+          const shown = await panel.getAttribute('data-order-id');
+          assert(shown === target.orderId, `order panel shows ${shown}, expected ${target.orderId}`);
+        }
+        await page.waitForSelector('[data-testid="customer-panel"]');
+        opened = { id: target.id, orderId: target.orderId };
+        return `${messages} messages, order ${target.orderId || '(none)'}`;
+      } },
+      { name: 'add an internal note and see it appear', run: async () => {
+        const text = `Browser check note ${Date.now()}`;
+        const before = await page.locator('[data-testid="note"]').count();
+        await page.fill('[data-testid="note-input"]', text);
+        await page.click('[data-testid="note-submit"]');
+        await page.locator('[data-testid="note"]', { hasText: text }).waitFor();
+        const after = await page.locator('[data-testid="note"]').count();
+        assert(after === before + 1, `expected ${before + 1} notes, found ${after}`);
+        assert((await page.inputValue('[data-testid="note-input"]')) === '', 'note box was not cleared');
+        return `${after} notes on the ticket`;
+      } },
+      { name: 'j / k move through the queue', run: async () => {
+        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        const rows = await rowAttrs(page);
+        const index = rows.findIndex((r) => r.id === opened.id);
+        const next = rows[index + 1];
+        assert(index >= 0 && next, 'the opened ticket should be in the queue with one after it');
+        await page.keyboard.press('j');
+        await page.waitForURL(new RegExp(`/inbox/${encodeURIComponent(next.id)}$`));
+        await page.waitForSelector(`[data-testid="ticket-row"][data-ticket-id="${next.id}"][aria-current="true"]`);
+        await page.keyboard.press('k');
+        await page.waitForURL(new RegExp(`/inbox/${encodeURIComponent(opened.id)}$`));
+        await page.waitForSelector('[data-testid="message"]');
+        await page.waitForSelector('[data-testid="order-panel"]');
+        await page.screenshot({ path: `${SHOTS}inbox-en.png`, fullPage: true });
+        return 'j → next ticket, k → back; saved inbox-en.png';
+      } },
+      { name: 'switch the language to 简体中文', run: async () => {
+        const english = await navLabels(page);
+        assert(!CJK.test(Object.values(english).join('')), `navigation should start in English, got ${JSON.stringify(english)}`);
+        await page.click('[data-testid="user-menu"]');
+        const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
+        await page.click('[data-testid="language-switch-zh-CN"]');
+        const res = await saved;
+        assert(res.status() === 200, `PATCH /api/me answered ${res.status()}`);
+        await expectChineseNav(page);
+        return Object.values(await navLabels(page)).join(' / ');
+      } },
+      { name: 'Chinese persists after reload (server-side preference)', run: async () => {
+        await page.reload();
+        await expectChineseNav(page);
+        assert((await page.getAttribute('html', 'lang')) === 'zh-CN', 'html lang should be zh-CN');
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="ticket-row"]').length >= 10);
+        await page.waitForSelector('[data-testid="message"]');
+        await page.waitForSelector('[data-testid="order-panel"]');
+        await page.click('body', { position: { x: 700, y: 400 } }).catch(() => undefined);
+        await page.screenshot({ path: `${SHOTS}inbox-zh.png`, fullPage: true });
+        assert(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
+        return 'saved inbox-zh.png';
+      } },
+    ];
+
+    let blocked = false;
+    for (const [i, step] of steps.entries()) {
+      const label = `browser: ${i + 1}/${steps.length} ${step.name}`;
+      if (blocked) {
+        failed += 1;
+        console.log(`${label} … SKIPPED (earlier step failed)`);
+        continue;
+      }
+      const started = Date.now();
+      try {
+        const note = await step.run();
+        passed += 1;
+        console.log(`${label} … ok (${Date.now() - started} ms)${note ? ` — ${note}` : ''}`);
+      } catch (e) {
+        failed += 1;
+        blocked = true;
+        console.log(`${label} … FAILED: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        await page.screenshot({ path: `${SHOTS}failure-step-${i + 1}.png`, fullPage: true }).catch(() => undefined);
+        if (pageErrors.length) console.log(`browser: page errors: ${pageErrors.join(' | ')}`);
+      }
+    }
+  } catch (e) {
+    failed += 1;
+    console.log(`browser: setup FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await browser?.close().catch((e: unknown) => console.log(`browser: closing Chromium failed: ${String(e)}`));
+    await server?.close().catch((e: unknown) => console.log(`browser: closing the server failed: ${String(e)}`));
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+process.exit(await main());

@@ -1,0 +1,111 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BIN = resolve(import.meta.dirname, '../bin/claimdesk.js');
+const children: ChildProcess[] = [];
+
+function env(dataDir: string): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, CLAIMDESK_DATA_DIR: dataDir, CLAIMDESK_LOG_LEVEL: 'warn' };
+  delete e.DATABASE_URL;
+  return e;
+}
+
+function run(args: string[], dataDir: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { env: env(dataDir), encoding: 'utf8', timeout: 120_000 });
+}
+
+function start(args: string[], dataDir: string): { child: ChildProcess; waitFor: (re: RegExp) => Promise<string> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let seen = '';
+  const listeners: (() => void)[] = [];
+  const feed = (d: Buffer) => {
+    seen += d.toString();
+    listeners.forEach((l) => l());
+  };
+  child.stdout!.on('data', feed);
+  child.stderr!.on('data', feed);
+  const waitFor = (re: RegExp) =>
+    new Promise<string>((res, rej) => {
+      const check = () => (re.test(seen) ? res(seen) : undefined);
+      listeners.push(check);
+      child.once('exit', (code) => rej(new Error(`exited ${code} before ${re}: ${seen}`)));
+      check();
+    });
+  return { child, waitFor };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((r) => child.once('exit', (code) => r(code)));
+}
+
+afterEach(async () => {
+  for (const c of children.splice(0)) {
+    if (c.exitCode === null && c.signalCode === null) {
+      c.kill('SIGKILL');
+      await exited(c);
+    }
+  }
+});
+
+describe('claimdesk CLI', () => {
+  it('prints help for every command and exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    for (const cmd of [[], ['serve'], ['worker'], ['migrate'], ['demo'], ['seed-demo']]) {
+      const r = run([...cmd, '--help'], dir);
+      expect(r.status, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: claimdesk/);
+    }
+  });
+
+  it('exits 2 on bad input with a message that names the option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const r = run(['demo', '--out', dir, '--orders', 'many'], dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/orders must be an integer/);
+    expect(run(['no-such-command'], dir).status).toBe(2);
+    const w = run(['worker'], dir);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/single-process/);
+  });
+
+  it('migrates with --json and is idempotent', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const first = run(['migrate', '--json'], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).applied).toContain('0001_core.sql');
+    const again = JSON.parse(run(['migrate', '--json'], dir).stdout);
+    expect(again).toMatchObject({ applied: [] });
+  });
+
+  it('refuses a second process on the same embedded data directory with a clear error (exit 3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const server = start(['serve', '--port', '0', '--no-demo'], dir);
+    await server.waitFor(/running at http:\/\/localhost:\d+/);
+    const second = run(['migrate'], dir);
+    expect(second.status).toBe(3);
+    expect(second.stderr).toMatch(/in use by another claimdesk process \(pid \d+ .*serve/);
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+    expect(run(['migrate'], dir).status).toBe(0);
+  });
+
+  it('leaves a consistent database when killed during demo seeding, and seeds fully on the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const seeding = start(['seed-demo', '--orders', '4000'], dir);
+    await seeding.waitFor(/seeding the demo workspace/);
+    await new Promise((r) => setTimeout(r, 1500));
+    seeding.child.kill('SIGKILL');
+    await exited(seeding.child);
+    const r = run(['seed-demo', '--orders', '4000', '--json'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ created: true, orders: 4000 });
+    expect(result.tickets).toBeGreaterThan(1000);
+    const again = JSON.parse(run(['seed-demo', '--orders', '4000', '--json'], dir).stdout);
+    expect(again).toMatchObject({ created: false, workspaceId: result.workspaceId, tickets: result.tickets });
+  });
+});

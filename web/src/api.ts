@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import {
+  ApiError,
+  ApiToken,
+  ChannelAccount,
+  CreateApiTokenResponse,
+  Member,
+  Note,
+  SessionInfo,
+  Team,
+  TicketDetail,
+  TicketListResponse,
+  TimelineEvent,
+} from '../../src/contracts/index.ts';
+import type { CreateChannelAccountRequest, LoginRequest, UpdateMeRequest } from '../../src/contracts/index.ts';
+import type { RiskLevel, TicketStatus } from './types.ts';
+
+/** A failed API call: the server's `{error, message, details}`, or `network` / `bad_response` for client-side failures. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiRequestError {
+  return e instanceof ApiRequestError;
+}
+
+// The CSRF token of the current session, kept in memory only (from the last SessionInfo).
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Called when any request (other than login / me) comes back 401: the session has expired. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_input', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'bad_input',
+  429: 'rate_limited', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
+};
+
+interface RequestOptions {
+  body?: unknown;
+  /** Do not broadcast a 401 as an expired session (login, the initial /api/me). */
+  expect401?: boolean;
+}
+
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (e) {
+    throw new ApiRequestError(0, 'network', e instanceof Error ? e.message : String(e));
+  }
+  if (res.ok) return res;
+  let payload: unknown = null;
+  try {
+    payload = await res.json();
+  } catch {
+    // not JSON (proxy error page, empty body): fall back to the status
+  }
+  const parsed = ApiError.safeParse(payload);
+  const err = parsed.success
+    ? new ApiRequestError(res.status, parsed.data.error, parsed.data.message, parsed.data.details)
+    : new ApiRequestError(res.status, STATUS_CODES[res.status] ?? (res.status >= 500 ? 'internal' : 'unknown'), res.statusText);
+  if (res.status === 401 && !options.expect401) for (const listener of unauthenticatedListeners) listener();
+  throw err;
+}
+
+async function requestJson<S extends z.ZodType>(schema: S, method: string, path: string, options: RequestOptions = {}): Promise<z.output<S>> {
+  const res = await send(method, path, options);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch (e) {
+    throw new ApiRequestError(res.status, 'bad_response', e instanceof Error ? e.message : 'invalid JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiRequestError(res.status, 'bad_response', `${method} ${path}: response does not match the contract`, parsed.error.issues);
+  }
+  return parsed.data;
+}
+
+async function requestVoid(method: string, path: string, options: RequestOptions = {}): Promise<void> {
+  await send(method, path, options);
+}
+
+function remember(session: SessionInfo): SessionInfo {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
+const TimelineResponse = itemsOf(TimelineEvent);
+const ChannelAccountList = itemsOf(ChannelAccount);
+const MemberList = itemsOf(Member);
+const TeamList = itemsOf(Team);
+const TokenList = itemsOf(ApiToken);
+
+export interface TicketFilters {
+  status: TicketStatus | 'active';
+  channel: string | null;
+  riskLevel: RiskLevel | null;
+  q: string;
+}
+
+export function ticketListPath(filters: TicketFilters, cursor: string | null, limit = 50): string {
+  const params = new URLSearchParams({ status: filters.status, limit: String(limit) });
+  if (filters.channel) params.set('channel', filters.channel);
+  if (filters.riskLevel) params.set('riskLevel', filters.riskLevel);
+  if (filters.q.trim()) params.set('q', filters.q.trim());
+  if (cursor) params.set('cursor', cursor);
+  return `/api/tickets?${params.toString()}`;
+}
+
+const id = (value: string): string => encodeURIComponent(value);
+
+export const api = {
+  login: async (body: LoginRequest) => remember(await requestJson(SessionInfo, 'POST', '/api/auth/login', { body, expect401: true })),
+  me: async () => remember(await requestJson(SessionInfo, 'GET', '/api/me', { expect401: true })),
+  updateMe: async (body: UpdateMeRequest) => remember(await requestJson(SessionInfo, 'PATCH', '/api/me', { body })),
+  logout: async () => {
+    try {
+      await requestVoid('POST', '/api/auth/logout', { expect401: true });
+    } finally {
+      csrfToken = null;
+    }
+  },
+
+  listTickets: (filters: TicketFilters, cursor: string | null) => requestJson(TicketListResponse, 'GET', ticketListPath(filters, cursor)),
+  getTicket: (ticketId: string) => requestJson(TicketDetail, 'GET', `/api/tickets/${id(ticketId)}`),
+  getTimeline: async (ticketId: string) => (await requestJson(TimelineResponse, 'GET', `/api/tickets/${id(ticketId)}/timeline`)).items,
+  addNote: (ticketId: string, body: string) => requestJson(Note, 'POST', `/api/tickets/${id(ticketId)}/notes`, { body: { body } }),
+
+  listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
+  createChannelAccount: (body: CreateChannelAccountRequest) => requestJson(ChannelAccount, 'POST', '/api/channel-accounts', { body }),
+  listMembers: async () => (await requestJson(MemberList, 'GET', '/api/members')).items,
+  listTeams: async () => (await requestJson(TeamList, 'GET', '/api/teams')).items,
+  listTokens: async () => (await requestJson(TokenList, 'GET', '/api/tokens')).items,
+  createToken: (name: string) => requestJson(CreateApiTokenResponse, 'POST', '/api/tokens', { body: { name } }),
+  revokeToken: (tokenId: string) => requestVoid('DELETE', `/api/tokens/${id(tokenId)}`),
+};

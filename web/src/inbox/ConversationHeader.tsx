@@ -1,0 +1,40 @@
+import type { TicketSummary } from '../../../src/contracts/index.ts';
+import { Countdown } from '../components/Countdown.tsx';
+import { RiskBadge } from '../components/RiskBadge.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+interface Props {
+  ticket: TicketSummary;
+  showTimeline: boolean;
+  onToggleTimeline: () => void;
+}
+
+export function ConversationHeader({ ticket, showTimeline, onToggleTimeline }: Props) {
+  const { t, tl } = useT();
+  return (
+    <header className="conv-header">
+      <div className="conv-title-row">
+        <h2 id="conv-subject" className="conv-subject">{ticket.subject || `#${ticket.number}`}</h2>
+        <button type="button" className="btn btn-small" aria-pressed={showTimeline} onClick={onToggleTimeline}
+          data-testid="timeline-toggle">
+          {showTimeline ? t('conv.hideTimeline') : t('conv.showTimeline')}
+        </button>
+      </div>
+      <div className="conv-meta">
+        <span className="mono muted">#{ticket.number}</span>
+        <span className={`badge status status-${ticket.status}`}>{tl('status', ticket.status)}</span>
+        <RiskBadge level={ticket.riskLevel} />
+        <span className="muted small">{t('conv.riskScore', { score: ticket.riskScore })}</span>
+        {ticket.intent && (
+          <span className="badge badge-intent" title={t('conv.intent')}>{tl('intent', ticket.intent)}</span>
+        )}
+        {ticket.signals.map((s) => <span key={s} className="badge badge-signal">⚠ {tl('signal', s)}</span>)}
+        <Countdown dueAt={ticket.nextResponseDueAt} />
+      </div>
+      <div className="conv-meta small muted">
+        <span>{t('conv.assignee')}: {ticket.assigneeName ?? t('queue.unassigned')}</span>
+        {ticket.teamName && <span>{t('conv.team')}: {ticket.teamName}</span>}
+      </div>
+    </header>
+  );
+}
