@@ -278,6 +278,7 @@ CREATE TABLE attachments (
   workspace_id  text NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   size_bytes    integer NOT NULL,
   content_type  text NOT NULL,
+  content       bytea NOT NULL,                -- in the database so every server process sees it; deduplicated by hash
   created_at    timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, sha256)
 );

@@ -3,7 +3,8 @@ import { ApiToken, ChannelAccount, CreateApiTokenResponse, Note, SessionInfo, Ti
 import type { Db } from '../src/platform/db/port.ts';
 import { client, testApp } from './support/app.ts';
 import { DRIVERS } from './support/db.ts';
-import { seedSmallWorkspace } from './support/fixtures.ts';
+import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
+import { linkAttachment, saveAttachment } from '../src/desk/index.ts';
 
 describe.each(DRIVERS)('HTTP API on $name', (driver) => {
   let db: Db;
@@ -166,5 +167,52 @@ describe.each(DRIVERS)('HTTP API on $name', (driver) => {
     for (const p of ['/api/auth/login', '/api/me', '/api/tickets', '/api/tickets/{id}', '/api/tickets/{id}/notes', '/api/tickets/{id}/timeline', '/api/channel-accounts', '/api/tokens', '/api/members', '/api/teams']) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
+  });
+
+  it('serves attachments content-addressed, as downloads, only to their workspace', async () => {
+    const a = await seedSmallWorkspace(db, 'shop-a');
+    const b = await seedSmallWorkspace(db, 'shop-b');
+    const bytes = new TextEncoder().encode('%PDF-1.4 photo of the cracked lid');
+    const msg = await db.query<{ id: string }>('SELECT id FROM messages WHERE ticket_id = $1', [a.ticketIds[0]]);
+    const sha = await saveAttachment(db, a.workspaceId, bytes, 'application/pdf', T0);
+    expect(await saveAttachment(db, a.workspaceId, bytes, 'application/pdf', T0)).toBe(sha);
+    expect((await db.query('SELECT 1 FROM attachments WHERE sha256 = $1', [sha])).rows).toHaveLength(1);
+    await linkAttachment(db, { workspaceId: a.workspaceId, messageId: msg.rows[0]!.id, sha256: sha, filename: 'Deckel kaputt – Foto.pdf', contentId: null, position: 0 });
+    const c = client(testApp(db).app);
+    await c.login('viewer@shop-a.test', a.password);
+    const detail = TicketDetail.parse((await c.call('GET', `/api/tickets/${a.ticketIds[0]}`)).json);
+    expect(detail.messages[0]!.attachments).toEqual([{ sha256: sha, filename: 'Deckel kaputt – Foto.pdf', contentType: 'application/pdf', sizeBytes: bytes.byteLength, url: `/api/attachments/${sha}` }]);
+    const res = await testApp(db).app.request(`/api/attachments/${sha}`, { headers: { cookie: c.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Deckel kaputt – Foto.pdf')}`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    const other = client(testApp(db).app);
+    await other.login('owner@shop-b.test', b.password);
+    expect((await other.call('GET', `/api/attachments/${sha}`)).status).toBe(404);
+  });
+
+  it('labels timeline actors with names a person can read', async () => {
+    const s = await seedSmallWorkspace(db, 'shop');
+    const c = client(testApp(db).app);
+    await c.login('agent@shop.test', s.password);
+    await c.call('POST', `/api/tickets/${s.ticketIds[0]}/notes`, { body: 'checked tracking' });
+    const items = (await c.call('GET', `/api/tickets/${s.ticketIds[0]}/timeline`)).json.items as { type: string; actorLabel: string }[];
+    expect(items.map((e) => [e.type, e.actorLabel])).toEqual([['ticket.created', 'Amazon'], ['message.received', 'Amazon'], ['note.added', 'Agent shop']]);
+  });
+
+  it('rejects credential keys that the channel does not use, naming the field', async () => {
+    const s = await seedSmallWorkspace(db, 'shop');
+    const c = client(testApp(db).app);
+    await c.login('owner@shop.test', s.password);
+    const r = await c.call('POST', '/api/channel-accounts', { kind: 'amazon', name: 'Amazon UK', marketplace: 'uk', externalId: 'A1SELLER', credentials: { password: 'x' } });
+    expect(r.status).toBe(400);
+    expect(r.json.message).toMatch(/^credentials\.password: not a amazon credential; expected one of lwaClientId, lwaClientSecret, refreshToken/);
+    const unknownMarket = await c.call('POST', '/api/channel-accounts', { kind: 'amazon', name: 'Amazon XX', marketplace: 'XX', externalId: 'A1SELLER' });
+    expect(unknownMarket.status).toBe(400);
+    expect(unknownMarket.json.details).toEqual({ field: 'marketplace' });
+    const ok = await c.call('POST', '/api/channel-accounts', { kind: 'amazon', name: 'Amazon UK', marketplace: 'uk', externalId: 'A1SELLER', credentials: { refreshToken: 'Atzr|x' } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.marketplace).toBe('UK');
   });
 });

@@ -25,7 +25,10 @@ export const TicketSummary = z.object({
   riskLevel: RiskLevel,
   riskScore: z.number().int(),
   intent: z.string().nullable(),
+  intents: z.array(z.string()).describe('every intent detected; `intent` is the primary one'),
   signals: z.array(z.string()),
+  riskReasons: z.array(z.string()).describe('why the ticket has its risk level, most important first'),
+  tags: z.array(z.string()),
   language: z.string().nullable(),
   customerName: z.string().nullable(),
   orderExternalId: z.string().nullable(),
@@ -36,6 +39,7 @@ export const TicketSummary = z.object({
   lastMessageAt: IsoDateTime.nullable(),
   firstResponseDueAt: IsoDateTime.nullable(),
   nextResponseDueAt: IsoDateTime.nullable(),
+  resolutionDueAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
@@ -49,7 +53,13 @@ export const TicketListResponse = z.object({
 });
 export type TicketListResponse = z.infer<typeof TicketListResponse>;
 
-export const Attachment = z.object({ sha256: z.string(), filename: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
+export const Attachment = z.object({
+  sha256: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  url: z.string().describe('GET it with the session or token to download the bytes'),
+});
 
 export const Message = z.object({
   id: z.string(),
@@ -75,7 +85,8 @@ export const CreateNoteRequest = z.object({ body: z.string().trim().min(1).max(2
 export const TimelineEvent = z.object({
   id: z.string(),
   type: z.string(),
-  actor: z.string(),
+  actor: z.string().describe('user:<id>, rule:<name>, system or channel:<kind>'),
+  actorLabel: z.string().describe('a name a person can read: the user\'s name, the rule\'s name, "System", the channel'),
   data: z.record(z.string(), z.unknown()),
   occurredAt: IsoDateTime,
 });

@@ -15,11 +15,27 @@ export const ChannelAccount = z.object({
 });
 export type ChannelAccount = z.infer<typeof ChannelAccount>;
 
-export const CreateChannelAccountRequest = z.object({
-  kind: ChannelAccountKind,
-  name: z.string().trim().min(1).max(200),
-  marketplace: z.string().trim().toUpperCase().max(8).optional(),
-  externalId: z.string().trim().max(300).optional(),
-  credentials: z.record(z.string(), z.string().max(10_000)).optional(),
-});
+/** The credential keys each kind of channel accepts. Values are sealed at rest and never returned. */
+export const CHANNEL_CREDENTIAL_KEYS = {
+  amazon: ['lwaClientId', 'lwaClientSecret', 'refreshToken'],
+  shopify: ['accessToken', 'apiSecret'],
+  tiktok: ['appKey', 'appSecret', 'accessToken', 'refreshToken'],
+  mailbox: ['imapHost', 'imapPort', 'smtpHost', 'smtpPort', 'username', 'password'],
+  instagram: ['accessToken', 'appSecret'],
+} as const satisfies Record<z.infer<typeof ChannelAccountKind>, readonly string[]>;
+
+export const CreateChannelAccountRequest = z
+  .object({
+    kind: ChannelAccountKind,
+    name: z.string().trim().min(1).max(200),
+    marketplace: z.string().trim().toUpperCase().max(8).optional(),
+    externalId: z.string().trim().max(300).optional(),
+    credentials: z.record(z.string(), z.string().max(10_000)).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const allowed: readonly string[] = CHANNEL_CREDENTIAL_KEYS[v.kind];
+    for (const key of Object.keys(v.credentials ?? {})) {
+      if (!allowed.includes(key)) ctx.addIssue({ code: 'custom', path: ['credentials', key], message: `not a ${v.kind} credential; expected one of ${allowed.join(', ')}` });
+    }
+  });
 export type CreateChannelAccountRequest = z.infer<typeof CreateChannelAccountRequest>;

@@ -5,7 +5,7 @@
 import { LOWER_ALNUM, type Rng } from './rng.ts';
 import { addHours, DAY_MS, humanMoney } from './format.ts';
 import { DEMO_BRAND, DEMO_SUPPORT_EMAIL } from './accounts.ts';
-import { REPLIES, TEXTS, replyLanguage } from './texts/index.ts';
+import { REPLIES, TEXTS, replyLanguage, type ReplyTexts } from './texts/index.ts';
 import { chooseSignals, secondIntent } from './conversation-intents.ts';
 import { fill, introduceTypo, localDate } from './text-fill.ts';
 import type { AccountKey, DemoConversation, DemoCustomer, DemoMessage, DemoShipment, Intent, Language, Signal } from './types.ts';
@@ -25,6 +25,8 @@ export interface ConversationInput {
   firstName: string;
   shipment: DemoShipment | null;
   canceled: boolean;
+  /** The order has a refund: replies may say so; otherwise they must not. */
+  refunded: boolean;
   intent: Intent;
   contactAt: Date;
   now: Date;
@@ -70,12 +72,18 @@ function buyerBody(input: ConversationInput, intents: Intent[], signals: Signal[
 function sellerBody(input: ConversationInput, v: Record<string, string>, followUp: boolean): string {
   const { rng } = input;
   const r = REPLIES[replyLanguage(input.customer.language)];
+  return fill(replyTemplate(input, r, followUp) + r.signature, v);
+}
+
+function replyTemplate(input: ConversationInput, r: ReplyTexts, followUp: boolean): string {
   const options = r.replies[input.intent];
-  const template = followUp ? rng.pick(r.followUpReplies)
-    : input.intent === 'where_is_my_order' && !input.shipment ? r.notShipped
-      : input.intent === 'cancel_order' ? (input.canceled ? options[0] : options[options.length - 1]) ?? r.notShipped
-        : rng.pick(options);
-  return fill(template + r.signature, v);
+  const first = options[0] ?? r.followUpPending;
+  const last = options[options.length - 1] ?? r.followUpPending;
+  if (followUp) return input.refunded ? (r.followUpReplies[0] ?? r.followUpPending) : r.followUpPending;
+  if (input.intent === 'where_is_my_order' && !input.shipment) return r.notShipped;
+  if (input.intent === 'cancel_order') return input.canceled ? first : last;
+  if (input.intent === 'refund_request') return input.refunded ? first : options.length > 1 ? last : r.followUpPending;
+  return input.rng.pick(options);
 }
 
 function messageId(input: ConversationInput, n: number, outbound: boolean): string {
@@ -113,7 +121,8 @@ function drafts(input: ConversationInput, v: Vars, first: string, signals: Signa
   const t = TEXTS[input.customer.language];
   const escalate = signals.length === 0 && rng.chance(0.3) ? chooseSignals(rng, input.account, input.intent) : [];
   signals.push(...escalate);
-  const followBody = [fill(rng.pick(t.followUps), v.buyer), ...escalate.map((s) => fill(rng.pick(t.signals[s]), v.buyer))].join(' ');
+  const tracking = (input.intent === 'where_is_my_order' || input.intent === 'not_received') && input.shipment && rng.chance(0.5);
+  const followBody = [fill(tracking ? t.trackingFollowUp : rng.pick(t.followUps), v.buyer), ...escalate.map((s) => fill(rng.pick(t.signals[s]), v.buyer))].join(' ');
   out.push({ at: follow, outbound: false, body: followBody });
   const second = addHours(follow, rng.int(2, 20));
   if (rng.chance(0.6) && within(second)) out.push({ at: second, outbound: true, body: sellerBody(input, v.seller, true) });

@@ -144,13 +144,13 @@ function returnsOf(b: Base, shipment: DemoShipment | null, conv: Conv): { rr: Re
 
 const currencyOf = (a: AccountKey): 'USD' | 'EUR' => (a === 'amazon-de' ? 'EUR' : 'USD');
 
-function conversationOf(b: Base, shipment: DemoShipment | null, conv: Conv): DemoConversation | undefined {
+function conversationOf(b: Base, shipment: DemoShipment | null, conv: Conv, refunded: boolean): DemoConversation | undefined {
   if (!conv.intent || !conv.contactAt) return undefined;
   return buildConversation({
     rng: Rng.derive(b.seed, 'order', b.index, 'conversation'), index: b.index, account: b.account,
     orderRef: b.ids.name ?? b.ids.externalId, productTitle: b.priced.items[0]?.title ?? '', totalMinor: b.priced.totalMinor,
     currency: currencyOf(b.account), promisedDeliveryBy: b.prom.deliveryBy, shipCity: b.profile.home.city, customer: b.customer,
-    firstName: b.profile.name.first, shipment, canceled: b.canceled, intent: conv.intent, contactAt: conv.contactAt, now: b.now,
+    firstName: b.profile.name.first, shipment, canceled: b.canceled, refunded, intent: conv.intent, contactAt: conv.contactAt, now: b.now,
   });
 }
 
@@ -159,7 +159,7 @@ export function buildOrderWorld(plan: WorldPlan, index: number, counters: Counte
   const shipment = shipmentOf(b);
   const conv = pickConversation(b.seed, index, b.canceled, shipment, b.scen, b.purchasedAt, b.prom.deliveryBy, b.now);
   const { rr, outcome } = returnsOf(b, shipment, conv);
-  const conversation = conversationOf(b, shipment, conv);
+  const conversation = conversationOf(b, shipment, conv, rr.refunds.length > 0);
   const refunded = rr.refunds.reduce((s, r) => s + r.amountMinor, 0);
   const { priced, profile } = b;
   const order: DemoOrder = {

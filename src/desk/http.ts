@@ -7,6 +7,7 @@ import { ok } from '../kernel/index.ts';
 import type { Db } from '../platform/db/port.ts';
 import { addNote } from './add-note.ts';
 import { listTickets } from './list-tickets.ts';
+import { readAttachment } from './attachments.ts';
 import { getTicketDetail, getTicketTimeline } from './ticket-detail.ts';
 
 const TicketParam = z.object({ id: z.string().min(1).max(64) });
@@ -30,5 +31,19 @@ export function deskRoutes(app: App, deps: { db: Db; clock: Clock }): void {
 
   register(app, createRoute({ method: 'post', path: '/api/tickets/{id}/notes', tags, request: { params: TicketParam, ...body(CreateNoteRequest) }, responses: { 201: json(Note, 'the note'), 403: err('viewers cannot add notes'), 404: err('no such ticket') } }), 'agent', async (c, p) => {
     return present(c, await addNote(deps, p, c.req.valid('param').id, c.req.valid('json').body), 201);
+  });
+
+  register(app, createRoute({ method: 'get', path: '/api/attachments/{sha256}', tags, request: { params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) }, responses: { 200: { description: 'the file, as an attachment download', content: { 'application/octet-stream': { schema: z.string() } } }, 404: err('no such attachment in this workspace') } }), 'viewer', async (c, p) => {
+    const a = await readAttachment(deps.db, p.workspaceId, c.req.valid('param').sha256);
+    if (!a) return c.json(errorBody('not_found', 'no such attachment'), 404);
+    // Always a download, never rendered inline: attachments come from strangers.
+    return new Response(Buffer.from(a.bytes), {
+      headers: {
+        'content-type': a.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, max-age=31536000, immutable',
+      },
+    });
   });
 }

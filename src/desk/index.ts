@@ -5,3 +5,4 @@ export { getTicketDetail, getTicketTimeline, listNotes } from './ticket-detail.t
 export { addNote } from './add-note.ts';
 export { baselineTriage, type BaselineTriage } from './domain/baseline-triage.ts';
 export { deskRoutes } from './http.ts';
+export { saveAttachment, linkAttachment, readAttachment, MAX_ATTACHMENT_BYTES } from './attachments.ts';

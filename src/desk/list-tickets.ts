@@ -2,8 +2,8 @@ import type { TicketListQuery, TicketListResponse, TicketSummary } from '../cont
 import type { Queryable } from '../platform/db/port.ts';
 
 export const SUMMARY_SELECT = `
-  SELECT t.id, t.number, t.subject, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.signals, t.language,
-         t.first_response_due_at, t.next_response_due_at, t.created_at,
+  SELECT t.id, t.number, t.subject, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.tags, t.language,
+         t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.created_at,
          c.name AS customer_name, o.external_id AS order_external_id, o.fulfillment,
          u.name AS assignee_name, tm.name AS team_name,
          (SELECT count(*)::int FROM messages m WHERE m.ticket_id = t.id) AS message_count,
@@ -17,8 +17,8 @@ export const SUMMARY_SELECT = `
 
 export interface SummaryRow {
   id: string; number: number; subject: string; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
-  risk_level: TicketSummary['riskLevel']; risk_score: number; intent: string | null; signals: string[]; language: string | null;
-  first_response_due_at: Date | null; next_response_due_at: Date | null; created_at: Date; customer_name: string | null;
+  risk_level: TicketSummary['riskLevel']; risk_score: number; intent: string | null; intents: string[]; signals: string[]; risk_reasons: string[];
+  tags: string[]; language: string | null; first_response_due_at: Date | null; next_response_due_at: Date | null; resolution_due_at: Date | null; created_at: Date; customer_name: string | null;
   order_external_id: string | null; fulfillment: TicketSummary['fulfillment']; assignee_name: string | null; team_name: string | null;
   message_count: number; last_message_at: Date | null; preview: string | null;
 }
@@ -26,10 +26,12 @@ export interface SummaryRow {
 export function presentSummary(r: SummaryRow): TicketSummary {
   return {
     id: r.id, number: r.number, subject: r.subject, preview: (r.preview ?? '').replace(/\s+/g, ' ').trim(), channel: r.channel, marketplace: r.marketplace,
-    status: r.status, riskLevel: r.risk_level, riskScore: r.risk_score, intent: r.intent, signals: r.signals, language: r.language,
+    status: r.status, riskLevel: r.risk_level, riskScore: r.risk_score, intent: r.intent, intents: r.intents, signals: r.signals, riskReasons: r.risk_reasons,
+    tags: r.tags, language: r.language,
     customerName: r.customer_name, orderExternalId: r.order_external_id, fulfillment: r.fulfillment, assigneeName: r.assignee_name, teamName: r.team_name,
     messageCount: r.message_count, lastMessageAt: r.last_message_at?.toISOString() ?? null, firstResponseDueAt: r.first_response_due_at?.toISOString() ?? null,
-    nextResponseDueAt: r.next_response_due_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
+    nextResponseDueAt: r.next_response_due_at?.toISOString() ?? null,
+    resolutionDueAt: r.resolution_due_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
   };
 }
 

@@ -2,6 +2,7 @@ import { listEvents } from '../audit/index.ts';
 import { getCustomerSummary, getOrderDetail } from '../commerce/index.ts';
 import type { Message, Note, TicketDetail, TimelineEvent } from '../contracts/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
+import { attachmentUrl } from './attachments.ts';
 import { presentSummary, SUMMARY_SELECT, type SummaryRow } from './list-tickets.ts';
 
 interface MessageRow {
@@ -29,7 +30,8 @@ export async function getTicketDetail(db: Queryable, workspaceId: string, ticket
     ticket: presentSummary(row),
     messages: messages.rows.map((m) => ({
       id: m.id, direction: m.direction, channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text,
-      bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, attachments: m.attachments,
+      bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status,
+      attachments: m.attachments.map((a) => ({ ...a, url: attachmentUrl(a.sha256) })),
     })),
     notes,
     order: row.order_id ? await getOrderDetail(db, workspaceId, row.order_id) : null,
@@ -53,5 +55,18 @@ export async function ticketExists(db: Queryable, workspaceId: string, ticketId:
 export async function getTicketTimeline(db: Queryable, workspaceId: string, ticketId: string): Promise<TimelineEvent[] | null> {
   if (!(await ticketExists(db, workspaceId, ticketId))) return null;
   const rows = await listEvents(db, workspaceId, 'ticket', ticketId);
-  return rows.map((e) => ({ id: e.id, type: e.type, actor: e.actor, data: e.data, occurredAt: e.occurred_at.toISOString() }));
+  const userIds = [...new Set(rows.map((e) => /^user:(.+)$/.exec(e.actor)?.[1]).filter((x): x is string => !!x))];
+  const users = await db.query<{ id: string; name: string }>('SELECT id, name FROM users WHERE id = ANY($1::text[])', [userIds]);
+  const names = new Map(users.rows.map((u) => [u.id, u.name]));
+  return rows.map((e) => ({ id: e.id, type: e.type, actor: e.actor, actorLabel: actorLabel(e.actor, names), data: e.data, occurredAt: e.occurred_at.toISOString() }));
+}
+
+const CHANNEL_LABELS: Readonly<Record<string, string>> = { amazon: 'Amazon', shopify: 'Shopify', tiktok: 'TikTok Shop', email: 'E-mail', instagram: 'Instagram', fake: 'Test channel' };
+
+function actorLabel(actor: string, users: Map<string, string>): string {
+  const [kind, rest = ''] = actor.split(/:(.*)/s);
+  if (kind === 'user') return users.get(rest) ?? 'Former user';
+  if (kind === 'rule') return `Rule: ${rest}`;
+  if (kind === 'channel') return CHANNEL_LABELS[rest] ?? rest;
+  return 'System';
 }

@@ -3,7 +3,7 @@ import type { LanguageTexts, ReplyTexts } from './types.ts';
 export const DE: LanguageTexts = {
   inbound: {
     where_is_my_order: [
-      'Hallo, ich habe am Wochenende die {product} bestellt (Bestellung {order}) und sie ist immer noch nicht da. Lieferung war bis {date} angekündigt. Wo bleibt das Paket?',
+      'Hallo, ich habe am Wochenende „{product}“ bestellt (Bestellung {order}) und das Paket ist immer noch nicht da. Lieferung war bis {date} angekündigt. Wo bleibt das Paket?',
       'Guten Tag,\n\nkönnen Sie bitte nachsehen, wo meine Bestellung {order} ist? Die Sendungsverfolgung bei {carrier} zeigt seit Tagen nichts Neues.',
       'Hallo, wann wird meine Bestellung {order} verschickt? Danke!',
       'wo ist mein paket?? bestellnummer {order}',
@@ -13,12 +13,12 @@ export const DE: LanguageTexts = {
       'Hallo, laut {carrier} wurde mein Paket zugestellt, aber ich habe nichts erhalten. Auch nicht bei den Nachbarn. Bestellung {order}.',
       'Guten Tag, die Bestellung {order} ist bis heute nicht angekommen, obwohl sie bis {date} geliefert werden sollte. Bitte um Ersatz oder Erstattung.',
       'Paket als zugestellt markiert, ist aber nicht da!! Bestellung {order}, {product}.',
-      'Hallo, ich warte immer noch auf meine {product}. Die Sendung wurde angeblich in {city} abgegeben, bei mir ist aber nichts angekommen.',
+      'Hallo, ich warte immer noch auf „{product}“. Die Sendung wurde angeblich in {city} abgegeben, bei mir ist aber nichts angekommen.',
     ],
     damaged_defective: [
-      'Hallo, die {product} aus Bestellung {order} ist defekt angekommen. Sie lässt sich nicht einschalten. Was kann ich tun?',
-      'Guten Tag,\n\nleider war der Karton völlig zerdrückt und die {product} ist beschädigt (Glas gesprungen). Fotos kann ich gerne schicken. Bestellnummer {order}.',
-      'Die {product} funktioniert nach zwei Tagen schon nicht mehr. Sehr enttäuschend. Bestellung {order}.',
+      'Hallo, der Artikel „{product}“ aus Bestellung {order} ist defekt angekommen und funktioniert nicht. Was kann ich tun?',
+      'Guten Tag,\n\nleider war der Karton völlig zerdrückt und der Artikel „{product}“ ist beschädigt. Fotos kann ich gerne schicken. Bestellnummer {order}.',
+      'Der Artikel „{product}“ funktioniert nach zwei Tagen schon nicht mehr. Sehr enttäuschend. Bestellung {order}.',
       'Ware kam beschädigt an, Griff abgebrochen. {order}',
     ],
     wrong_item: [
@@ -26,12 +26,12 @@ export const DE: LanguageTexts = {
       'Guten Tag, in meinem Paket (Bestellung {order}) war die falsche Farbe. Können Sie mir den richtigen Artikel schicken?',
     ],
     return_request: [
-      'Hallo, ich möchte die {product} aus Bestellung {order} zurückschicken. Sie ist noch originalverpackt. Wie gehe ich vor?',
+      'Hallo, ich möchte „{product}“ aus Bestellung {order} zurückschicken. Der Artikel ist noch originalverpackt. Wie gehe ich vor?',
       'Guten Tag, ich würde gerne von meinem Widerrufsrecht Gebrauch machen. Bestellung {order}. Bitte senden Sie mir ein Rücksendeetikett.',
-      'Hallo, kann ich die {product} zurückgeben? Passt leider nicht in meine Küche. Bestellnr. {order}',
+      'Hallo, kann ich „{product}“ zurückgeben? Passt leider nicht in meine Küche. Bestellnr. {order}',
     ],
     refund_request: [
-      'Hallo, ich habe die {product} vor zwei Wochen zurückgeschickt, aber noch keine Erstattung erhalten. Bestellung {order}.',
+      'Hallo, ich habe „{product}“ vor zwei Wochen zurückgeschickt, aber noch keine Erstattung erhalten. Bestellung {order}.',
       'Guten Tag, wann bekomme ich mein Geld zurück? Die Rücksendung zu {order} ist laut Sendungsverfolgung längst angekommen.',
       'Bitte erstatten Sie mir den Betrag für Bestellung {order}. Danke.',
     ],
@@ -53,19 +53,19 @@ export const DE: LanguageTexts = {
       'Können Sie mir bitte die Rechnung für {order} zuschicken? Im Konto finde ich keine.',
     ],
     product_question: [
-      'Hallo, ist die {product} spülmaschinenfest? In der Anleitung steht nichts dazu.',
-      'Guten Tag, gibt es für die {product} Ersatzteile? Und wie lange ist die Garantie?',
-      'Hallo, aus welchem Material ist die {product}? Ist sie BPA-frei?',
+      'Hallo, ist „{product}“ spülmaschinenfest? In der Anleitung steht nichts dazu.',
+      'Guten Tag, gibt es für „{product}“ Ersatzteile? Und wie lange ist die Garantie?',
+      'Hallo, aus welchem Material ist „{product}“? Ist das BPA-frei?',
     ],
     thanks: [
-      'Vielen Dank, die {product} ist heute angekommen und funktioniert super!',
+      'Vielen Dank, „{product}“ ist heute angekommen und funktioniert super!',
       'Danke für die schnelle Hilfe bei Bestellung {order}. Alles bestens.',
     ],
   },
   subjects: {
     where_is_my_order: ['Wo ist meine Bestellung {order}?', 'Lieferstatus {order}'],
     not_received: ['Paket nicht erhalten - {order}', 'Bestellung {order} nicht angekommen'],
-    damaged_defective: ['Artikel beschädigt - {order}', 'Defekte {product}'],
+    damaged_defective: ['Artikel beschädigt - {order}', 'Defekt: {product}'],
     wrong_item: ['Falscher Artikel geliefert', 'Bestellung {order} - falscher Artikel'],
     return_request: ['Rücksendung {order}', 'Widerruf Bestellung {order}'],
     refund_request: ['Erstattung {order}', 'Rückerstattung fehlt noch'],
@@ -73,15 +73,11 @@ export const DE: LanguageTexts = {
     change_order: ['Adressänderung {order}', 'Lieferadresse ändern'],
     shipping_cost: ['Frage zu Versandkosten'],
     invoice_request: ['Rechnung zu Bestellung {order}', 'Rechnung benötigt'],
-    product_question: ['Frage zur {product}', 'Produktfrage'],
+    product_question: ['Frage zu {product}', 'Produktfrage'],
     thanks: ['Danke!', 'Re: Bestellung {order}'],
   },
-  followUps: [
-    'Gibt es schon Neuigkeiten?',
-    'Hallo? Ich warte seit zwei Tagen auf eine Antwort.',
-    'Ich melde mich nochmal wegen Bestellung {order}. Bitte um Rückmeldung.',
-    'Danke für die Antwort, aber die Sendungsverfolgung hat sich immer noch nicht geändert.',
-  ],
+  followUps: ['Gibt es schon Neuigkeiten?', 'Hallo? Ich warte seit zwei Tagen auf eine Antwort.', 'Ich melde mich nochmal wegen Bestellung {order}. Bitte um Rückmeldung.'],
+  trackingFollowUp: 'Danke für die Antwort, aber die Sendungsverfolgung hat sich immer noch nicht geändert.',
   signals: {
     a_to_z_threat: [
       'Wenn das nicht geklärt wird, stelle ich einen A-bis-z-Garantieantrag.',
@@ -123,13 +119,14 @@ export const DE_REPLIES: ReplyTexts = {
     change_order: ['Hallo {first},\n\nwir haben die Lieferadresse für Bestellung {order} geändert.'],
     shipping_cost: ['Hallo {first},\n\nbei Amazon Prime ist der Versand kostenlos; die Lieferung dauert in der Regel 1-3 Werktage.'],
     invoice_request: ['Hallo {first},\n\nanbei erhalten Sie die Rechnung zu Bestellung {order}.'],
-    product_question: ['Hallo {first},\n\ndie {product} ist spülmaschinengeeignet (oberer Korb) und BPA-frei. Sie haben 2 Jahre Garantie.'],
-    thanks: ['Vielen Dank, {first}! Viel Freude mit der {product}.'],
+    product_question: ['Hallo {first},\n\n„{product}“ ist spülmaschinengeeignet (oberer Korb) und BPA-frei. Sie haben 2 Jahre Garantie.'],
+    thanks: ['Vielen Dank, {first}! Viel Freude mit Ihrem Einkauf.'],
   },
   followUpReplies: [
     'Hallo {first},\n\nvielen Dank für Ihre Geduld. Wir haben Ihnen den vollen Betrag für Bestellung {order} erstattet.',
     'Hallo {first},\n\nder Ersatz ist unterwegs, die Sendungsnummer schicken wir Ihnen separat.',
   ],
+  followUpPending: 'Hallo {first},\n\ndanke für Ihre Nachfrage. Wir haben den Fall weitergeleitet und melden uns innerhalb von 24 Stunden zu Bestellung {order}.',
   notShipped: 'Hallo {first},\n\nvielen Dank für Ihre Nachricht. Bestellung {order} wird gerade verpackt und geht innerhalb eines Werktags raus; die Sendungsnummer erhalten Sie per E-Mail.',
   signature: '\n\nMit freundlichen Grüßen\n{agent}\n{brand} Kundenservice',
 };

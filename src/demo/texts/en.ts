@@ -85,13 +85,8 @@ export const EN: LanguageTexts = {
     product_question: ['Question about {product}', 'Product question'],
     thanks: ['Thank you!', 'Re: your order {order}'],
   },
-  followUps: [
-    'Any update on this? Still nothing.',
-    'Hello?? It has been 2 days and no answer.',
-    'Following up on my message below. Order {order}.',
-    'I still haven\'t heard back. Please respond.',
-    'Thanks for the reply, but the tracking still hasn\'t changed.',
-  ],
+  followUps: ['Any update on this? Still nothing.', 'Hello?? It has been 2 days and no answer.', 'Following up on my message below. Order {order}.', 'I still haven\'t heard back. Please respond.'],
+  trackingFollowUp: 'Thanks for the reply, but the tracking still hasn\'t changed.',
   signals: {
     a_to_z_threat: [
       'If this is not resolved I will file an A-to-z claim.',
@@ -148,6 +143,7 @@ export const EN_REPLIES: ReplyTexts = {
     'Hi {first},\n\nThanks for your patience. We have issued a full refund for order {order}.',
     'Hi {first},\n\nA replacement is on its way, tracking will follow by e-mail.',
   ],
+  followUpPending: 'Hi {first},\n\nThanks for following up. I have escalated this and will get back to you within 24 hours with an update on order {order}.',
   notShipped: 'Hi {first},\n\nThanks for your message. Order {order} is being packed and will ship within 1 business day; you will get the tracking number by e-mail.',
   signature: '\n\nBest regards,\n{agent}\n{brand} Customer Care',
 };

@@ -43,7 +43,8 @@ export const ES: LanguageTexts = {
     shipping_cost: ['Pregunta sobre envío'], invoice_request: ['Factura pedido {order}'],
     product_question: ['Pregunta sobre {product}'], thanks: ['¡Gracias!'],
   },
-  followUps: ['¿Alguna novedad?', 'Hola, sigo sin respuesta. Pedido {order}.', 'Gracias, pero el rastreo sigue igual.'],
+  followUps: ['¿Alguna novedad?', 'Hola, sigo sin respuesta. Pedido {order}.'],
+  trackingFollowUp: 'Gracias, pero el rastreo sigue igual.',
   signals: {
     a_to_z_threat: ['Si no se resuelve voy a abrir una reclamación de la Garantía de la A a la Z.'],
     chargeback_threat: ['Si no, voy a disputar el cargo con mi banco.'],
@@ -68,6 +69,7 @@ export const ES_REPLIES: ReplyTexts = {
     thanks: ['¡Muchas gracias, {first}!'],
   },
   followUpReplies: ['Hola {first},\n\ngracias por su paciencia. Le reembolsamos el total del pedido {order}.'],
+  followUpPending: 'Hola {first},\n\ngracias por escribir de nuevo. Le responderemos en 24 horas sobre el pedido {order}.',
   notShipped: 'Hola {first},\n\ngracias por su mensaje. El pedido {order} se está preparando y saldrá en 1 día hábil.',
   signature: '\n\nSaludos,\n{agent}\nAtención al cliente {brand}',
 };

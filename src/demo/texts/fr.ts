@@ -58,7 +58,8 @@ export const FR: LanguageTexts = {
     shipping_cost: ['Question frais de port'], invoice_request: ['Demande de facture {order}'],
     product_question: ['Question sur {product}'], thanks: ['Merci !'],
   },
-  followUps: ['Des nouvelles ?', 'Bonjour, je n\'ai toujours pas de réponse. Commande {order}.', 'Merci, mais le suivi n\'a toujours pas changé.'],
+  followUps: ['Des nouvelles ?', 'Bonjour, je n\'ai toujours pas de réponse. Commande {order}.'],
+  trackingFollowUp: 'Merci, mais le suivi n\'a toujours pas changé.',
   signals: {
     a_to_z_threat: ['Sinon je ferai une réclamation au titre de la garantie A à Z.'],
     chargeback_threat: ['Sinon je ferai opposition auprès de ma banque.'],
@@ -83,6 +84,7 @@ export const FR_REPLIES: ReplyTexts = {
     thanks: ['Merci beaucoup, {first} !'],
   },
   followUpReplies: ['Bonjour {first},\n\nmerci pour votre patience. Nous vous avons remboursé intégralement la commande {order}.'],
+  followUpPending: 'Bonjour {first},\n\nmerci pour votre relance. Nous revenons vers vous sous 24 heures au sujet de la commande {order}.',
   notShipped: 'Bonjour {first},\n\nmerci pour votre message. La commande {order} est en préparation et sera expédiée sous 1 jour ouvré.',
   signature: '\n\nCordialement,\n{agent}\nService client {brand}',
 };

@@ -42,7 +42,8 @@ export const IT: LanguageTexts = {
     shipping_cost: ['Domanda spese di spedizione'], invoice_request: ['Richiesta fattura {order}'],
     product_question: ['Domanda su {product}'], thanks: ['Grazie!'],
   },
-  followUps: ['Novità?', 'Buongiorno, non ho ancora ricevuto risposta. Ordine {order}.', 'Grazie, ma il tracciamento non è cambiato.'],
+  followUps: ['Novità?', 'Buongiorno, non ho ancora ricevuto risposta. Ordine {order}.'],
+  trackingFollowUp: 'Grazie, ma il tracciamento non è cambiato.',
   signals: {
     a_to_z_threat: ['Altrimenti aprirò una richiesta di Garanzia dalla A alla Z.'],
     chargeback_threat: ['Altrimenti contesterò l\'addebito con la mia carta di credito.'],
@@ -67,6 +68,7 @@ export const IT_REPLIES: ReplyTexts = {
     thanks: ['Grazie mille, {first}!'],
   },
   followUpReplies: ['Buongiorno {first},\n\ngrazie per la pazienza. Abbiamo rimborsato l\'intero importo dell\'ordine {order}.'],
+  followUpPending: 'Buongiorno {first},\n\ngrazie per il sollecito. La ricontatteremo entro 24 ore per l\'ordine {order}.',
   notShipped: 'Buongiorno {first},\n\ngrazie per il messaggio. L\'ordine {order} è in preparazione e partirà entro 1 giorno lavorativo.',
   signature: '\n\nCordiali saluti,\n{agent}\nServizio clienti {brand}',
 };

@@ -34,6 +34,7 @@ export const JA: LanguageTexts = {
     product_question: ['{product}について質問'], thanks: ['ありがとうございました'],
   },
   followUps: ['その後いかがでしょうか。', 'まだ返信がありません。注文{order}の件、ご確認ください。'],
+  trackingFollowUp: '追跡情報がまだ更新されていません。',
   signals: {
     a_to_z_threat: ['解決しない場合はAmazonマーケットプレイス保証を申請します。'],
     chargeback_threat: ['返金されない場合はカード会社に異議を申し立てます。'],

@@ -12,6 +12,8 @@ export interface LanguageTexts {
   subjects: Record<Intent, readonly string[]>;
   /** Buyer's follow-up when the problem persists. */
   followUps: readonly string[];
+  /** Follow-up about a parcel whose tracking does not move. */
+  trackingFollowUp: string;
   /** Sentences appended for risk signals. */
   signals: Record<Signal, readonly string[]>;
   /** Sign-offs appended to buyer messages ("{first}" is replaced). */
@@ -21,8 +23,10 @@ export interface LanguageTexts {
 export interface ReplyTexts {
   /** Seller replies by intent. */
   replies: Record<Intent, readonly string[]>;
-  /** Seller's answer to a follow-up. */
+  /** Seller's answer to a follow-up when the order was refunded or replaced. */
   followUpReplies: readonly string[];
+  /** Seller's answer to a follow-up otherwise. */
+  followUpPending: string;
   /** Answer to "where is my order" before it shipped. */
   notShipped: string;
   signature: string;

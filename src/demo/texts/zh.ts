@@ -32,6 +32,7 @@ export const ZH: LanguageTexts = {
     product_question: ['关于{product}的问题'], thanks: ['谢谢'],
   },
   followUps: ['请问有进展吗？', '还没有回复，订单{order}，请尽快处理。'],
+  trackingFollowUp: '物流信息还是没有更新。',
   signals: {
     a_to_z_threat: ['如果不解决，我会向亚马逊提出A-to-z索赔。'],
     chargeback_threat: ['否则我会联系信用卡公司拒付。'],
