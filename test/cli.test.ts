@@ -109,3 +109,54 @@ describe('claimdesk CLI', () => {
     expect(again).toMatchObject({ created: false, workspaceId: result.workspaceId, tickets: result.tickets });
   });
 });
+
+describe('claimdesk on a PostgreSQL server', () => {
+  it('runs serve and a separate worker process against one database', async (ctx) => {
+    const { DRIVERS, TEST_DATABASE_URL } = await import('./support/db.ts');
+    const pgDriver = DRIVERS.find((d) => d.name === 'postgres')!;
+    if (pgDriver.skipReason) ctx.skip(pgDriver.skipReason);
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    const name = `claimdesk_cli_${Date.now().toString(36)}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(TEST_DATABASE_URL);
+    url.pathname = `/${name}`;
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const pgEnv = { ...env(dir), DATABASE_URL: url.toString(), CLAIMDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const spawnWith = (args: string[]) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env: pgEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      let seen = '';
+      child.stdout!.on('data', (d: Buffer) => (seen += d.toString()));
+      child.stderr!.on('data', (d: Buffer) => (seen += d.toString()));
+      return { child, output: () => seen };
+    };
+    try {
+      const server = spawnWith(['serve', '--port', '0', '--no-worker', '--no-demo']);
+      const worker = spawnWith(['worker']);
+      const db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      try {
+        let done = false;
+        for (let i = 0; i < 120 && !done; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          const r = await db.query(`SELECT state FROM jobs WHERE queue = 'maintenance' AND state = 'done'`).catch(() => ({ rows: [] }));
+          done = r.rows.length > 0;
+        }
+        expect(done, `${server.output()}\n${worker.output()}`).toBe(true);
+        expect(server.output()).toMatch(/database: PostgreSQL server/);
+        expect(worker.output()).toMatch(/worker running/);
+      } finally {
+        await db.end();
+      }
+      server.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      expect(await exited(server.child)).toBe(0);
+      expect(await exited(worker.child)).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

@@ -70,7 +70,6 @@ function buyerBody(input: ConversationInput, intents: Intent[], signals: Signal[
 }
 
 function sellerBody(input: ConversationInput, v: Record<string, string>, followUp: boolean): string {
-  const { rng } = input;
   const r = REPLIES[replyLanguage(input.customer.language)];
   return fill(replyTemplate(input, r, followUp) + r.signature, v);
 }

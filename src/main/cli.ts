@@ -64,7 +64,8 @@ async function serve(config: Config, o: { port?: number; host?: string; open: bo
     if (r.created) deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
     login = { email: r.email, password };
   }
-  server = await startServer(deps, { port, host, worker: o.worker && (config.database.kind === 'pglite' || o.worker) });
+  if (!o.worker && config.database.kind === 'pglite') deps.log.warn('--no-worker with the embedded database: background jobs will not run (only this process may open the data directory)');
+  server = await startServer(deps, { port, host, worker: o.worker });
   process.stdout.write(`\nclaimdesk is running at ${server.url}\n`);
   process.stdout.write(`database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dir}` : 'PostgreSQL server (DATABASE_URL)'}\n`);
   if (login) process.stdout.write(`demo login: ${login.email}  password: ${login.password}\n`);
@@ -107,7 +108,7 @@ export function buildCli(config: () => Config): Command {
       if (c.database.kind === 'pglite') throw new CodedError('bad_input', 'the embedded database is single-process: `claimdesk serve` runs the worker. Set DATABASE_URL to run workers separately.');
       const deps = await openDeps(c, { purpose: 'worker' });
       await migrateDb(deps.db);
-      const worker = startWorker(deps);
+      const worker = await startWorker(deps);
       process.stdout.write('worker running; press Ctrl+C to stop\n');
       const stop = async () => {
         await worker.stop();

@@ -15,7 +15,8 @@ export function jobHandlers(deps: Deps) {
   return [maintenanceJob(deps.db, deps.clock)];
 }
 
-export function startWorker(deps: Deps): JobWorker {
+export async function startWorker(deps: Deps): Promise<JobWorker> {
+  await scheduleMaintenance(deps.db, deps.clock.now());
   const worker = createJobWorker(deps.db, jobHandlers(deps), deps.clock, {
     onError: (err, job) => deps.log.warn('job failed', { job: job.id, queue: job.queue, attempt: job.attempt, error: err instanceof Error ? err.message : String(err) }),
   });
@@ -28,8 +29,7 @@ export async function startServer(deps: Deps, opts: { port: number; host: string
   const report = await migrateDb(deps.db);
   if (report.applied.length) deps.log.info('migrations applied', { applied: report.applied });
   const app = createApp(deps, opts.webDist ? { webDist: opts.webDist } : {});
-  const worker = opts.worker ? startWorker(deps) : null;
-  if (worker) await scheduleMaintenance(deps.db, deps.clock.now());
+  const worker = opts.worker ? await startWorker(deps) : null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', reject);

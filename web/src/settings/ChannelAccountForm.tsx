@@ -7,7 +7,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { regionName } from '../format.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LockIcon } from '../icons.tsx';
-import { AMAZON_MARKETPLACES, CREDENTIAL_FIELDS } from './credentialFields.ts';
+import { AMAZON_MARKETPLACES, credentialFieldsFor } from './credentialFields.ts';
 import type { AccountKind } from './credentialFields.ts';
 
 interface Props {
@@ -25,7 +25,7 @@ export function ChannelAccountForm({ onCreated, onCancel }: Props) {
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const fields = CREDENTIAL_FIELDS[kind];
+  const fields = credentialFieldsFor(kind);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,25 +1,34 @@
+import type { CHANNEL_CREDENTIAL_KEYS } from '../../../src/contracts/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
-export type AccountKind = 'amazon' | 'shopify' | 'tiktok' | 'mailbox' | 'instagram';
+type CredentialKeys = typeof CHANNEL_CREDENTIAL_KEYS;
 
-export interface CredentialField {
-  /** Key inside CreateChannelAccountRequest.credentials. */
-  key: string;
+/** The channel kinds an account can be created for (the keys of CHANNEL_CREDENTIAL_KEYS = ChannelAccountKind). */
+export type AccountKind = keyof CredentialKeys;
+
+/** The credential keys the server accepts for one kind of channel account. */
+export type CredentialKey<K extends AccountKind> = CredentialKeys[K][number];
+
+export interface CredentialField<Key extends string = string> {
+  /** Key inside CreateChannelAccountRequest.credentials: one of CHANNEL_CREDENTIAL_KEYS[kind]. */
+  key: Key;
   labelKey: MessageKey;
   /** Secrets use password inputs; hosts, ports and user names do not need hiding. */
   secret: boolean;
   autoComplete?: string;
 }
 
+type CredentialFieldMap = { readonly [K in AccountKind]: readonly CredentialField<CredentialKey<K>>[] };
+
 /**
- * What each channel needs to connect. NOTE for the API: these credential keys are this UI's proposal
- * (SP-API LWA app + refresh token; Shopify Admin API token; TikTok Shop app; IMAP/SMTP login; Instagram Graph token).
+ * What each channel needs to connect. The keys are checked against CHANNEL_CREDENTIAL_KEYS (src/contracts/settings.ts),
+ * the list the server validates with: a key it would reject with 400 is a type error here.
  */
-export const CREDENTIAL_FIELDS: Record<AccountKind, readonly CredentialField[]> = {
+export const CREDENTIAL_FIELDS = {
   amazon: [
     { key: 'lwaClientId', labelKey: 'cred.clientId', secret: false },
     { key: 'lwaClientSecret', labelKey: 'cred.clientSecret', secret: true },
-    { key: 'refreshToken', labelKey: 'cred.refreshToken', secret: true },
+    { key: 'refreshToken', labelKey: 'cred.lwaRefreshToken', secret: true },
   ],
   shopify: [
     { key: 'accessToken', labelKey: 'cred.accessToken', secret: true },
@@ -39,7 +48,20 @@ export const CREDENTIAL_FIELDS: Record<AccountKind, readonly CredentialField[]> 
     { key: 'username', labelKey: 'cred.username', secret: false, autoComplete: 'off' },
     { key: 'password', labelKey: 'cred.password', secret: true },
   ],
-  instagram: [{ key: 'accessToken', labelKey: 'cred.accessToken', secret: true }],
-};
+  instagram: [
+    { key: 'accessToken', labelKey: 'cred.accessToken', secret: true },
+    { key: 'appSecret', labelKey: 'cred.appSecret', secret: true },
+  ],
+} satisfies CredentialFieldMap;
+
+/** The other direction: every key the server accepts has a field, or this names the kinds that miss one. */
+type Unlisted = { [K in AccountKind]: Exclude<CredentialKey<K>, (typeof CREDENTIAL_FIELDS)[K][number]['key']> }[AccountKind];
+const everyKeyHasAField: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyKeyHasAField;
+
+/** The fields of one kind, widened for rendering. */
+export function credentialFieldsFor(kind: AccountKind): readonly CredentialField[] {
+  return CREDENTIAL_FIELDS[kind];
+}
 
 export const AMAZON_MARKETPLACES = ['US', 'CA', 'MX', 'UK', 'DE', 'FR', 'IT', 'ES', 'NL', 'SE', 'PL', 'JP', 'AU'] as const;
