@@ -110,8 +110,10 @@ function drafts(input: ConversationInput, v: Vars, first: string, signals: Signa
   const { rng, now } = input;
   const out: Draft[] = [{ at: input.contactAt, outbound: false, body: first }];
   const within = (d: Date): boolean => d.getTime() <= now.getTime();
+  // Old threads were answered; the unanswered ones are the recent queue.
+  const fresh = (d: Date): boolean => now.getTime() - d.getTime() < 3 * DAY_MS;
   const reply = addHours(input.contactAt, rng.int(1, 30));
-  if (!rng.chance(input.intent === 'thanks' ? 0.4 : 0.8) || !within(reply)) return out;
+  if (!rng.chance(input.intent === 'thanks' ? 0.4 : fresh(input.contactAt) ? 0.7 : 0.995) || !within(reply)) return out;
   // A cancel request on an order that is neither cancelled nor shipped yet is still waiting for the seller.
   if (input.intent === 'cancel_order' && !input.canceled && !input.shipment) return out;
   out.push({ at: reply, outbound: true, body: sellerBody(input, v.seller, false) });
@@ -124,13 +126,13 @@ function drafts(input: ConversationInput, v: Vars, first: string, signals: Signa
   const followBody = [fill(tracking ? t.trackingFollowUp : rng.pick(t.followUps), v.buyer), ...escalate.map((s) => fill(rng.pick(t.signals[s]), v.buyer))].join(' ');
   out.push({ at: follow, outbound: false, body: followBody });
   const second = addHours(follow, rng.int(2, 20));
-  if (rng.chance(0.6) && within(second)) out.push({ at: second, outbound: true, body: sellerBody(input, v.seller, true) });
+  if (rng.chance(fresh(follow) ? 0.5 : 0.995) && within(second)) out.push({ at: second, outbound: true, body: sellerBody(input, v.seller, true) });
   return out;
 }
 
 function statusOf(intent: Intent, last: Draft, now: Date): DemoConversation['status'] {
   const age = now.getTime() - last.at.getTime();
-  if (!last.outbound) return intent === 'thanks' && age > DAY_MS ? 'solved' : 'open';
+  if (!last.outbound) return intent !== 'thanks' || age <= DAY_MS ? 'open' : age < 10 * DAY_MS ? 'solved' : 'closed';
   if (age < 2 * DAY_MS) return 'pending';
   return age < 10 * DAY_MS ? 'solved' : 'closed';
 }

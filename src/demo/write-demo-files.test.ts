@@ -47,7 +47,10 @@ describe('writeDemoFiles (2,000 orders)', () => {
     expect(sha(join(base, 's3', 'orders.jsonl'))).not.toBe(sha(join(base, 's1', 'orders.jsonl')));
   });
 
-  it.skipIf(!existsSync(FIXTURE))('writes the header lines of shared/fixtures/amazon-reports/report-headers.json', () => {
+  const hasFixture = existsSync(FIXTURE);
+  (hasFixture ? it : it.skip)(hasFixture
+    ? 'writes the header lines of shared/fixtures/amazon-reports/report-headers.json'
+    : `SKIPPED: ${FIXTURE} not found, so report headers are not compared with the fixture`, () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { reports: Record<string, { header_line: string }> };
     let compared = 0;
     for (const spec of AMAZON_REPORTS) {
@@ -60,10 +63,6 @@ describe('writeDemoFiles (2,000 orders)', () => {
       }
     }
     expect(compared).toBe(8);
-  });
-
-  it.runIf(!existsSync(FIXTURE))('skips the fixture header comparison: shared/fixtures/amazon-reports/report-headers.json not found', () => {
-    expect(existsSync(FIXTURE)).toBe(false);
   });
 
   it('writes every data row with as many columns as its header, and rows in date order', () => {

@@ -3,8 +3,13 @@ import { durationParts, formatDateTime } from '../format.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { ClockIcon } from '../icons.tsx';
 
-/** Time left until a response is due; turns red once overdue, amber inside the last two hours. */
-export function Countdown({ dueAt }: { dueAt: string | null }) {
+const KEYS = {
+  response: { left: 'due.left', overdue: 'due.overdue', title: 'due.title' },
+  resolution: { left: 'due.resolveLeft', overdue: 'due.resolveOverdue', title: 'due.resolveTitle' },
+} as const;
+
+/** Time left until a response (or the resolution) is due; turns red once overdue, amber inside the last two hours. */
+export function Countdown({ dueAt, kind = 'response' }: { dueAt: string | null; kind?: keyof typeof KEYS }) {
   const { t, locale } = useT();
   const now = useNow();
   if (!dueAt) return null;
@@ -19,9 +24,10 @@ export function Countdown({ dueAt }: { dueAt: string | null }) {
   const overdue = diff < 0;
   const state = overdue ? 'overdue' : diff < 2 * 3_600_000 ? 'soon' : 'ok';
   return (
-    <span className={`countdown countdown-${state}`} title={t('due.title', { date: formatDateTime(dueAt, locale) })} data-overdue={overdue}>
+    <span className={`countdown countdown-${state} countdown-${kind}`} title={t(KEYS[kind].title, { date: formatDateTime(dueAt, locale) })}
+      data-overdue={overdue}>
       <ClockIcon />
-      {overdue ? t('due.overdue', { time }) : t('due.left', { time })}
+      {overdue ? t(KEYS[kind].overdue, { time }) : t(KEYS[kind].left, { time })}
     </span>
   );
 }

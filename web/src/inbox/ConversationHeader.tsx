@@ -2,6 +2,8 @@ import type { TicketSummary } from '../../../src/contracts/index.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { RiskBadge } from '../components/RiskBadge.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { TagIcon } from '../icons.tsx';
+import { RiskReasons } from './RiskReasons.tsx';
 
 interface Props {
   ticket: TicketSummary;
@@ -11,6 +13,7 @@ interface Props {
 
 export function ConversationHeader({ ticket, showTimeline, onToggleTimeline }: Props) {
   const { t, tl } = useT();
+  const otherIntents = ticket.intents.filter((intent, i) => intent !== ticket.intent && ticket.intents.indexOf(intent) === i);
   return (
     <header className="conv-header">
       <div className="conv-title-row">
@@ -28,12 +31,25 @@ export function ConversationHeader({ ticket, showTimeline, onToggleTimeline }: P
         {ticket.intent && (
           <span className="badge badge-intent" title={t('conv.intent')}>{tl('intent', ticket.intent)}</span>
         )}
+        {otherIntents.map((intent) => (
+          <span key={intent} className="badge badge-intent-other" title={t('conv.otherIntent')} data-testid="intent-other">
+            <span className="sr-only">{t('conv.otherIntent')}: </span>{tl('intent', intent)}
+          </span>
+        ))}
         {ticket.signals.map((s) => <span key={s} className="badge badge-signal">⚠ {tl('signal', s)}</span>)}
         <Countdown dueAt={ticket.nextResponseDueAt} />
       </div>
+      <RiskReasons key={ticket.id} level={ticket.riskLevel} reasons={ticket.riskReasons} />
       <div className="conv-meta small muted">
         <span>{t('conv.assignee')}: {ticket.assigneeName ?? t('queue.unassigned')}</span>
         {ticket.teamName && <span>{t('conv.team')}: {ticket.teamName}</span>}
+        {ticket.resolutionDueAt && <Countdown dueAt={ticket.resolutionDueAt} kind="resolution" />}
+        {ticket.tags.length > 0 && (
+          <ul className="tag-list" aria-label={t('conv.tags')} data-testid="ticket-tags">
+            <li aria-hidden="true" className="tag-icon"><TagIcon /></li>
+            {ticket.tags.map((tag) => <li key={tag} className="tag">{tag}</li>)}
+          </ul>
+        )}
       </div>
     </header>
   );

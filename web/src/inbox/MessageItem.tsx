@@ -1,7 +1,7 @@
 import type { Message } from '../../../src/contracts/index.ts';
-import { formatBytes, formatDateTime, languageName } from '../format.ts';
+import { formatDateTime, languageName } from '../format.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { PaperclipIcon } from '../icons.tsx';
+import { AttachmentList } from './AttachmentList.tsx';
 
 /** One message. The plain-text body is shown (never raw HTML), so nothing from a customer can run in the page. */
 export function MessageItem({ message }: { message: Message }) {
@@ -25,17 +25,7 @@ export function MessageItem({ message }: { message: Message }) {
         <div className="message-to small muted truncate">{t('conv.to')}: {message.toAddress}</div>
       )}
       <div className="message-body">{message.bodyText}</div>
-      {message.attachments.length > 0 && (
-        <ul className="attachments" aria-label={t('conv.attachments')}>
-          {message.attachments.map((a) => (
-            <li key={a.sha256 + a.filename} className="attachment" title={a.contentType}>
-              <PaperclipIcon />
-              <span className="truncate">{a.filename}</span>
-              <span className="muted small">{formatBytes(a.sizeBytes, locale)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentList attachments={message.attachments} />
     </li>
   );
 }

@@ -13,10 +13,26 @@ function summarise(data: Record<string, unknown>, tl: (group: LabelGroup, value:
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => {
       const group = LABELLED[k];
-      const text = typeof v === 'string' && group ? tl(group, v) : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      const text = typeof v === 'string' && group ? tl(group, v)
+        : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join('; ')
+          : typeof v === 'object' ? JSON.stringify(v) : String(v);
       return `${k}: ${text}`;
     })
     .join(' · ');
+}
+
+/**
+ * Who did it: the server's readable `actorLabel` (a user's name, "Rule: …"). The two fixed vocabularies — the system
+ * and a channel — are shown in the UI language; an unknown channel falls back to the server's label.
+ */
+function actorName(event: TimelineEvent, t: (key: 'conv.actorSystem') => string, tl: (group: LabelGroup, value: string) => string): string {
+  if (event.actor === 'system') return t('conv.actorSystem');
+  const channel = /^channel:(.+)$/.exec(event.actor)?.[1];
+  if (channel) {
+    const label = tl('channel', channel);
+    if (label !== channel) return label;
+  }
+  return event.actorLabel || event.actor;
 }
 
 /** The ticket's append-only audit trail (GET /api/tickets/:id/timeline). */
@@ -49,7 +65,7 @@ export function TimelineList({ ticketId }: { ticketId: string }) {
           <li key={event.id} className="timeline-item">
             <time className="muted small" dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, locale)}</time>
             <span className="timeline-type">{tl('event', event.type)}</span>
-            <span className="muted small">{event.actor === 'system' ? t('conv.actorSystem') : event.actor}</span>
+            <span className="muted small" data-actor={event.actor}>{actorName(event, t, tl)}</span>
             {Object.keys(event.data).length > 0 && <span className="timeline-data small mono">{summarise(event.data, tl)}</span>}
           </li>
         ))}

@@ -54,10 +54,9 @@ export const CREDENTIAL_FIELDS = {
   ],
 } satisfies CredentialFieldMap;
 
-/** The other direction: every key the server accepts has a field, or this names the kinds that miss one. */
-type Unlisted = { [K in AccountKind]: Exclude<CredentialKey<K>, (typeof CREDENTIAL_FIELDS)[K][number]['key']> }[AccountKind];
-const everyKeyHasAField: [Unlisted] extends [never] ? true : Unlisted = true;
-void everyKeyHasAField;
+/** The other direction: the keys the server accepts that have no field here. Must be none (else the line below fails). */
+type UnlistedKeys = { [K in AccountKind]: Exclude<CredentialKey<K>, (typeof CREDENTIAL_FIELDS)[K][number]['key']> }[AccountKind];
+const _everyKeyHasAField: [UnlistedKeys] extends [never] ? true : UnlistedKeys = true;
 
 /** The fields of one kind, widened for rendering. */
 export function credentialFieldsFor(kind: AccountKind): readonly CredentialField[] {
