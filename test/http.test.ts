@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiToken, ChannelAccount, CreateApiTokenResponse, Note, SessionInfo, TicketDetail, TicketListResponse } from '../src/contracts/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
 import { client, testApp } from './support/app.ts';
-import { DRIVERS } from './support/db.ts';
+import { DRIVERS, freshDbPerTest } from './support/db.ts';
 import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
 import { linkAttachment, saveAttachment } from '../src/desk/index.ts';
 
 describe.each(DRIVERS)('HTTP API on $name', (driver) => {
   let db: Db;
-  beforeEach(async (ctx) => {
-    if (driver.skipReason) ctx.skip(driver.skipReason);
-    db = await driver.open();
-  });
-  afterEach(async () => {
-    await db?.close();
-  });
+  freshDbPerTest(driver, (d) => (db = d));
 
   it('signs in with a password and sets an HttpOnly, SameSite session cookie', async () => {
     const s = await seedSmallWorkspace(db, 'shop');

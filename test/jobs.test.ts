@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fixedClock } from '../src/kernel/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
 import { backoffMs, createJobWorker, defineJob, enqueue } from '../src/platform/jobs.ts';
-import { DRIVERS } from './support/db.ts';
+import { DRIVERS, freshDbPerTest } from './support/db.ts';
 
 const T = new Date('2026-11-20T12:00:00Z');
 
@@ -22,13 +22,7 @@ describe('backoffMs', () => {
 
 describe.each(DRIVERS)('job queue on $name', (driver) => {
   let db: Db;
-  beforeEach(async (ctx) => {
-    if (driver.skipReason) ctx.skip(driver.skipReason);
-    db = await driver.open();
-  });
-  afterEach(async () => {
-    await db?.close();
-  });
+  freshDbPerTest(driver, (d) => (db = d));
 
   function recorder() {
     const seen: { n: number; attempt: number }[] = [];

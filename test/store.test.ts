@@ -1,22 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getTicketDetail, getTicketTimeline, listTickets, saveConversations } from '../src/desk/index.ts';
 import { saveOrders } from '../src/commerce/index.ts';
 import { appendEvents } from '../src/audit/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
-import { DRIVERS } from './support/db.ts';
+import { DRIVERS, freshDbPerTest } from './support/db.ts';
 import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
 
 const Q = { limit: 50 } as const;
 
 describe.each(DRIVERS)('store on $name', (driver) => {
   let db: Db;
-  beforeEach(async (ctx) => {
-    if (driver.skipReason) ctx.skip(driver.skipReason);
-    db = await driver.open();
-  });
-  afterEach(async () => {
-    await db?.close();
-  });
+  freshDbPerTest(driver, (d) => (db = d));
 
   it('applies every migration and records it', async () => {
     const r = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');

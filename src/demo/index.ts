@@ -9,3 +9,4 @@ export { claimWindow, type ClaimKind, type ClaimWindow } from './claim-windows.t
 export { AMAZON_REPORTS, SELLER_REMOVAL_RECEIPTS_FILE, type ReportSpec } from './report-headers.ts';
 export { Rng } from './rng.ts';
 export * from './types.ts';
+export { damagePhotoPng } from './damage-photo.ts';

@@ -29,6 +29,7 @@ export interface ConversationInput {
   readonly riskLevel: 'critical' | 'high' | 'normal' | 'low';
   readonly riskScore: number;
   readonly riskReasons: readonly string[];
+  readonly tags?: readonly string[];
   readonly teamId: string | null;
   readonly assigneeId: string | null;
   readonly firstResponseDueAt: Date | null;

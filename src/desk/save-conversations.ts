@@ -64,7 +64,7 @@ function ticketRow(ws: string, id: string, number: number, c: ConversationInput,
   return {
     id, workspace_id: ws, number, channel: c.channel, channel_account_id: c.channelAccountId, marketplace: c.marketplace, external_thread_id: c.externalThreadId,
     customer_id: c.customerId, order_id: c.orderId, subject: c.subject, status: c.status, assignee_id: c.assigneeId, team_id: c.teamId, language: c.language,
-    intent: c.intent, intents: c.intents, signals: c.signals, risk_level: c.riskLevel, risk_score: c.riskScore, risk_reasons: c.riskReasons,
+    intent: c.intent, intents: c.intents, signals: c.signals, tags: c.tags ?? [], risk_level: c.riskLevel, risk_score: c.riskScore, risk_reasons: c.riskReasons,
     first_response_due_at: iso(c.firstResponseDueAt), next_response_due_at: iso(c.nextResponseDueAt), first_responded_at: iso(firstOut?.sentAt),
     last_customer_message_at: iso(lastIn?.sentAt), last_agent_message_at: iso(lastOut?.sentAt), created_at: iso(created), updated_at: iso(now),
     closed_at: closed ? iso(lastOut?.sentAt ?? lastIn?.sentAt ?? created) : null,
@@ -74,7 +74,7 @@ function ticketRow(ws: string, id: string, number: number, c: ConversationInput,
 const TICKET_COLS = {
   id: 'text', workspace_id: 'text', number: 'integer', channel: 'text', channel_account_id: 'text', marketplace: 'text', external_thread_id: 'text',
   customer_id: 'text', order_id: 'text', subject: 'text', status: 'text', assignee_id: 'text', team_id: 'text', language: 'text', intent: 'text',
-  intents: 'text[]', signals: 'text[]', risk_level: 'text', risk_score: 'integer', risk_reasons: 'jsonb', first_response_due_at: 'timestamptz',
+  intents: 'text[]', signals: 'text[]', tags: 'text[]', risk_level: 'text', risk_score: 'integer', risk_reasons: 'jsonb', first_response_due_at: 'timestamptz',
   next_response_due_at: 'timestamptz', first_responded_at: 'timestamptz', last_customer_message_at: 'timestamptz', last_agent_message_at: 'timestamptz',
   created_at: 'timestamptz', updated_at: 'timestamptz', closed_at: 'timestamptz',
 };

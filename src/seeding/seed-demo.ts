@@ -1,7 +1,7 @@
 import { addUserToWorkspace, createTeam, createWorkspace } from '../access/index.ts';
 import { saveCustomers, saveOrders, type OrderInput } from '../commerce/index.ts';
-import { DEMO_ACCOUNTS, generateOrders, type DemoOrder } from '../demo/index.ts';
-import { baselineTriage, saveConversations, type ConversationInput } from '../desk/index.ts';
+import { damagePhotoPng, DEMO_ACCOUNTS, generateOrders, type DemoOrder } from '../demo/index.ts';
+import { baselineTriage, linkAttachment, saveAttachment, saveConversations, type ConversationInput } from '../desk/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import { newId } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
@@ -32,6 +32,8 @@ interface Ctx {
   teams: { compliance: string; care: string; returns: string };
   agents: string[];
   now: Date;
+  /** Customers seen earlier in the stream, to tag repeat buyers. Bounded by the number of distinct customers. */
+  seenCustomers: Set<string>;
 }
 
 /**
@@ -90,7 +92,7 @@ async function createDemoTenant(tx: Queryable, password: string, now: Date): Pro
     return { id, workspace_id: workspaceId, kind: a.kind, name: a.name, marketplace: a.marketplace, external_id: a.externalId, settings: { demo: true, currency: a.currency }, created_at: now.toISOString() };
   });
   await insertRows(tx, 'channel_accounts', { id: 'text', workspace_id: 'text', kind: 'text', name: 'text', marketplace: 'text', external_id: 'text', settings: 'jsonb', created_at: 'timestamptz' }, rows);
-  return { workspaceId, accounts, teams, agents: [li, anna], now };
+  return { workspaceId, accounts, teams, agents: [li, anna], now, seenCustomers: new Set() };
 }
 
 async function saveBatch(tx: Queryable, ctx: Ctx, batch: readonly DemoOrder[]): Promise<number> {
@@ -98,10 +100,43 @@ async function saveBatch(tx: Queryable, ctx: Ctx, batch: readonly DemoOrder[]): 
   const customerIds = await saveCustomers(tx, ctx.workspaceId, batch.map((o) => ({ name: o.customer.name, email: o.customer.email, phone: o.customer.phone, country: o.customer.country, identities: o.customer.identities })), ctx.now);
   const orderIds = await saveOrders(tx, ctx.workspaceId, batch.map((o, i) => toOrderInput(o, ctx.accounts.get(o.accountKey)!, customerIds[i]!)), ctx.now);
   const convs: ConversationInput[] = [];
+  const photos: { index: number; seed: number }[] = [];
   batch.forEach((o, i) => {
-    if (o.conversation) convs.push(toConversation(o, ctx, customerIds[i]!, orderIds.get(o.externalId)!, convs.length));
+    const repeat = ctx.seenCustomers.has(customerIds[i]!);
+    ctx.seenCustomers.add(customerIds[i]!);
+    if (!o.conversation) return;
+    // About half of the buyers who report damage send a photo: the evidence a claim case links to later.
+    if (o.conversation.intent === 'damaged_defective' && o.conversation.messages.length > 0 && hash(o.conversation.threadId) % 2 === 0) photos.push({ index: convs.length, seed: hash(o.conversation.threadId) });
+    convs.push(toConversation(o, ctx, customerIds[i]!, orderIds.get(o.externalId)!, convs.length, tagsFor(o, repeat, ctx.now)));
   });
-  return (await saveConversations(tx, ctx.workspaceId, convs, ctx.now)).length;
+  const ticketIds = await saveConversations(tx, ctx.workspaceId, convs, ctx.now);
+  for (const p of photos) await attachPhoto(tx, ctx, ticketIds[p.index]!, p.seed);
+  return ticketIds.length;
+}
+
+async function attachPhoto(tx: Queryable, ctx: Ctx, ticketId: string, seed: number): Promise<void> {
+  const first = await tx.query<{ id: string; sent_at: Date }>(`SELECT id, sent_at FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY sent_at LIMIT 1`, [ticketId]);
+  const msg = first.rows[0];
+  if (!msg) return;
+  const sha256 = await saveAttachment(tx, ctx.workspaceId, damagePhotoPng(seed), 'image/png', msg.sent_at);
+  await linkAttachment(tx, { workspaceId: ctx.workspaceId, messageId: msg.id, sha256, filename: `IMG_${String(seed % 10_000).padStart(4, '0')}.png`, contentId: null, position: 0 });
+}
+
+function tagsFor(o: DemoOrder, repeat: boolean, now: Date): string[] {
+  const tags: string[] = [];
+  if (repeat) tags.push('repeat-buyer');
+  if (o.totalMinor >= 15_000) tags.push('high-value');
+  const delivered = o.shipments.find((s) => s.deliveredAt)?.deliveredAt ?? null;
+  const promised = o.promisedDeliveryBy;
+  if (promised && (delivered ? delivered > promised : now > promised && o.shipments.length > 0)) tags.push('late-delivery');
+  if (o.fulfillment === 'FBM' && o.shipments.some((s) => !s.uploadedToMarketplace)) tags.push('tracking-not-uploaded');
+  return tags;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 function toOrderInput(o: DemoOrder, channelAccountId: string, customerId: string): OrderInput {
@@ -114,7 +149,7 @@ function toOrderInput(o: DemoOrder, channelAccountId: string, customerId: string
   };
 }
 
-function toConversation(o: DemoOrder, ctx: Ctx, customerId: string, orderId: string, n: number): ConversationInput {
+function toConversation(o: DemoOrder, ctx: Ctx, customerId: string, orderId: string, n: number, tags: string[]): ConversationInput {
   const c = o.conversation!;
   const last = c.messages[c.messages.length - 1];
   const open = c.status === 'open' || c.status === 'pending';
@@ -125,7 +160,7 @@ function toConversation(o: DemoOrder, ctx: Ctx, customerId: string, orderId: str
   return {
     channel: o.channel, channelAccountId: ctx.accounts.get(o.accountKey)!, marketplace: o.marketplace, externalThreadId: c.threadId, customerId, orderId,
     subject: c.subject, status: c.status, language: c.language, intent: c.intent, intents: c.intents, signals: c.signals,
-    riskLevel: triage.riskLevel, riskScore: triage.riskScore, riskReasons: triage.reasons, teamId,
+    riskLevel: triage.riskLevel, riskScore: triage.riskScore, riskReasons: triage.reasons, tags, teamId,
     assigneeId: open && n % 3 === 0 ? ctx.agents[n % ctx.agents.length]! : null,
     firstResponseDueAt: triage.firstResponseDueAt, nextResponseDueAt: triage.firstResponseDueAt,
     messages: c.messages.map((m) => ({ ...m, language: c.language })),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { afterEach, beforeEach } from 'vitest';
 import pg from 'pg';
 import { loadMigrations, migrate } from '../../src/platform/db/migrate.ts';
 import { pgliteDb } from '../../src/platform/db/pglite.ts';
@@ -78,3 +79,20 @@ export const DRIVERS: readonly TestDriver[] = [
   { name: 'pglite', skipReason: null, open: async () => pgliteDb(await (await pgliteTemplate()).clone()) },
   { name: 'postgres', skipReason: pgSkip, open: openPostgres },
 ];
+
+/**
+ * Gives each test of a `describe.each(DRIVERS)` block a fresh database (skipped with the driver's reason
+ * when it cannot run here) and closes it afterwards. `use` receives the database before each test.
+ */
+export function freshDbPerTest(driver: TestDriver, use: (db: Db) => void): void {
+  let db: Db | null = null;
+  beforeEach(async (ctx) => {
+    if (driver.skipReason) ctx.skip(driver.skipReason);
+    db = await driver.open();
+    use(db);
+  });
+  afterEach(async () => {
+    await db?.close();
+    db = null;
+  });
+}

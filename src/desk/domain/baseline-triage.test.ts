@@ -26,8 +26,16 @@ describe('baselineTriage', () => {
     expect(r.reasons.length).toBeGreaterThan(0);
   });
 
-  it('explains an A-to-z threat by naming the signal', () => {
-    expect(baselineTriage({ channel: 'amazon', fulfillment: 'FBM', intent: 'not_received', signals: ['a_to_z_threat'], waitingSince: at }).reasons).toContain('signal a_to_z_threat');
+  it('explains an A-to-z threat by naming the signal, most important reason first', () => {
+    expect(baselineTriage({ channel: 'amazon', fulfillment: 'FBM', intent: 'not_received', signals: ['a_to_z_threat'], waitingSince: at }).reasons).toEqual([
+      'signal a_to_z_threat',
+      'intent not_received on an Amazon order (A-to-z / ODR exposure)',
+      'Amazon message: counts toward account health (24 h response rule)',
+    ]);
+  });
+
+  it('lists what lowered the risk last', () => {
+    expect(baselineTriage({ channel: 'shopify', fulfillment: 'SHOPIFY', intent: 'thanks', signals: [], waitingSince: at }).reasons).toEqual(['shopify message', 'thanks: no response needed']);
   });
 
   it('has no deadline when nothing waits for an answer', () => {

@@ -24,32 +24,27 @@ const CRITICAL_SIGNALS = ['a_to_z_threat', 'chargeback_threat', 'safety_issue', 
 const AMAZON_CRITICAL_INTENTS = ['not_received', 'damaged_defective'];
 
 function score(input: BaselineTriageInput): { score: number; reasons: string[] } {
-  const reasons: string[] = [];
-  let s = input.channel === 'amazon' ? 30 : 10;
-  reasons.push(input.channel === 'amazon' ? 'Amazon message: counts toward account health (24 h response rule)' : `${input.channel} message`);
+  const parts: { points: number; reason: string }[] = [];
+  const add = (points: number, reason: string): void => void parts.push({ points, reason });
+  if (input.channel === 'amazon') add(30, 'Amazon message: counts toward account health (24 h response rule)');
+  else add(10, `${input.channel} message`);
   for (const sig of input.signals) {
-    if (CRITICAL_SIGNALS.includes(sig)) {
-      s += 50;
-      reasons.push(`signal ${sig}`);
-    } else if (sig === 'negative_feedback_threat') {
-      s += input.channel === 'amazon' ? 40 : 20;
-      reasons.push('signal negative_feedback_threat');
-    }
+    if (CRITICAL_SIGNALS.includes(sig)) add(50, `signal ${sig}`);
+    else if (sig === 'negative_feedback_threat') add(input.channel === 'amazon' ? 40 : 20, 'signal negative_feedback_threat');
   }
   if (input.intent && AMAZON_CRITICAL_INTENTS.includes(input.intent)) {
-    s += input.channel === 'amazon' ? 40 : 15;
-    reasons.push(`intent ${input.intent}${input.channel === 'amazon' ? ' on an Amazon order (A-to-z / ODR exposure)' : ''}`);
+    add(input.channel === 'amazon' ? 40 : 15, `intent ${input.intent}${input.channel === 'amazon' ? ' on an Amazon order (A-to-z / ODR exposure)' : ''}`);
   } else if (input.intent === 'where_is_my_order' && input.fulfillment === 'FBM') {
-    s += 25;
-    reasons.push('FBM delivery question: the seller carries the delivery liability');
+    add(25, 'FBM delivery question: the seller carries the delivery liability');
   } else if (input.intent === 'refund_request' || input.intent === 'return_request' || input.intent === 'wrong_item') {
-    s += 15;
-    reasons.push(`intent ${input.intent}: money at stake`);
+    add(15, `intent ${input.intent}: money at stake`);
   } else if (input.intent === 'thanks') {
-    s -= 25;
-    reasons.push('thanks: no response needed');
+    add(-25, 'thanks: no response needed');
   }
-  return { score: Math.max(0, Math.min(100, s)), reasons };
+  const total = parts.reduce((sum, p) => sum + p.points, 0);
+  // Most important first: what added the most risk leads; what lowered it comes last.
+  const reasons = [...parts].sort((a, b) => b.points - a.points).map((p) => p.reason);
+  return { score: Math.max(0, Math.min(100, total)), reasons };
 }
 
 function level(channel: string, s: number, signals: readonly string[], intent: string | null): BaselineTriage['riskLevel'] {
