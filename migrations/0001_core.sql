@@ -348,6 +348,7 @@ CREATE TABLE jobs (
   finished_at   timestamptz
 );
 CREATE INDEX jobs_ready_idx ON jobs (queue, run_at) WHERE state IN ('queued', 'failed');
+CREATE INDEX jobs_running_idx ON jobs (locked_until) WHERE state = 'running';
 CREATE UNIQUE INDEX jobs_dedupe_idx ON jobs (queue, dedupe_key) WHERE dedupe_key IS NOT NULL;
 
 -- Bookkeeping for long, resumable work (demo seeding, report imports).

@@ -1,11 +1,25 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../bin/claimdesk.js');
 const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function env(dataDir: string): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env, CLAIMDESK_DATA_DIR: dataDir, CLAIMDESK_LOG_LEVEL: 'warn' };
@@ -52,17 +66,18 @@ afterEach(async () => {
 });
 
 describe('claimdesk CLI', () => {
-  it('prints help for every command and exits 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
-    for (const cmd of [[], ['serve'], ['worker'], ['migrate'], ['demo'], ['seed-demo']]) {
-      const r = run([...cmd, '--help'], dir);
-      expect(r.status, cmd.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/Usage: claimdesk/);
-    }
+  it('prints help for every command and exits 0', async () => {
+    const dir = tempDir();
+    const results = await Promise.all([[], ['serve'], ['worker'], ['migrate'], ['demo'], ['seed-demo']].map(async (cmd) => {
+      const p = start([...cmd, '--help'], dir);
+      const usage = await p.waitFor(/Usage: claimdesk/).then(() => true, () => false);
+      return { cmd, usage, code: await exited(p.child) };
+    }));
+    for (const r of results) expect({ cmd: r.cmd, usage: r.usage, code: r.code }).toEqual({ cmd: r.cmd, usage: true, code: 0 });
   });
 
   it('exits 2 on bad input with a message that names the option', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const dir = tempDir();
     const r = run(['demo', '--out', dir, '--orders', 'many'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/orders must be an integer/);
@@ -73,7 +88,7 @@ describe('claimdesk CLI', () => {
   });
 
   it('migrates with --json and is idempotent', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const dir = tempDir();
     const first = run(['migrate', '--json'], dir);
     expect(first.status, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout).applied).toContain('0001_core.sql');
@@ -81,8 +96,23 @@ describe('claimdesk CLI', () => {
     expect(again).toMatchObject({ applied: [] });
   });
 
+  it('exits 3 and releases the data directory when the port is taken', async () => {
+    const dir = tempDir();
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const r = run(['serve', '--port', String(port), '--no-demo'], dir);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toMatch(/another program uses that port/);
+      expect(existsSync(join(dir, 'claimdesk.lock'))).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('refuses a second process on the same embedded data directory with a clear error (exit 3)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const dir = tempDir();
     const server = start(['serve', '--port', '0', '--no-demo'], dir);
     await server.waitFor(/running at http:\/\/localhost:\d+/);
     const second = run(['migrate'], dir);
@@ -94,10 +124,10 @@ describe('claimdesk CLI', () => {
   });
 
   it('leaves a consistent database when killed during demo seeding, and seeds fully on the next start', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const dir = tempDir();
     const seeding = start(['seed-demo', '--orders', '4000'], dir);
-    await seeding.waitFor(/seeding the demo workspace/);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed right after a batch was written inside the open transaction, not before or after it.
+    await seeding.waitFor(/seeding: (250|500|750)\/4000 orders/);
     seeding.child.kill('SIGKILL');
     await exited(seeding.child);
     const r = run(['seed-demo', '--orders', '4000', '--json'], dir);
@@ -122,7 +152,7 @@ describe('claimdesk on a PostgreSQL server', () => {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(TEST_DATABASE_URL);
     url.pathname = `/${name}`;
-    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const dir = tempDir();
     const pgEnv = { ...env(dir), DATABASE_URL: url.toString(), CLAIMDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
     const spawnWith = (args: string[]) => {
       const child = spawn(process.execPath, [BIN, ...args], { env: pgEnv, stdio: ['ignore', 'pipe', 'pipe'] });

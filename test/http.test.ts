@@ -209,4 +209,42 @@ describe.each(DRIVERS)('HTTP API on $name', (driver) => {
     expect(ok.status).toBe(201);
     expect(ok.json.marketplace).toBe('UK');
   });
+
+  it('slows password guessing and ignores a spoofed X-Forwarded-For', async () => {
+    const s = await seedSmallWorkspace(db, 'shop');
+    const c = client(testApp(db).app);
+    for (let i = 0; i < 10; i++) expect((await c.call('POST', '/api/auth/login', { email: 'owner@shop.test', password: `guess-${i}` }, { 'x-forwarded-for': `10.0.0.${i}` })).status).toBe(401);
+    const blocked = await c.call('POST', '/api/auth/login', { email: 'owner@shop.test', password: s.password }, { 'x-forwarded-for': '10.9.9.9' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error).toBe('rate_limited');
+    expect((await c.login('agent@shop.test', s.password)).status).toBe(200);
+  });
+
+  it('answers 401 to anonymous callers on every route the OpenAPI document lists, except sign-in', async () => {
+    const { app } = testApp(db);
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const calls = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), path.replace(/\{[^}]+\}/g, 'a'.repeat(64))] as const));
+    expect(calls.length).toBeGreaterThan(12);
+    for (const [method, path] of calls) {
+      if (path === '/api/auth/login') continue;
+      const r = await app.request(path, { method, headers: { 'content-type': 'application/json' }, ...(method === 'GET' ? {} : { body: '{}' }) });
+      expect(r.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
+  it('keeps API tokens per user: nobody revokes or lists another user\'s tokens, viewers cannot create them', async () => {
+    const s = await seedSmallWorkspace(db, 'shop');
+    const { app } = testApp(db);
+    const agent = client(app);
+    await agent.login('agent@shop.test', s.password);
+    const created = (await agent.call('POST', '/api/tokens', { name: 'mine' })).json;
+    const owner = client(app);
+    await owner.login('owner@shop.test', s.password);
+    expect((await owner.call('GET', '/api/tokens')).json.items).toEqual([]);
+    expect((await owner.call('DELETE', `/api/tokens/${created.id}`)).status).toBe(404);
+    expect((await agent.call('GET', '/api/tokens')).json.items).toHaveLength(1);
+    const viewer = client(app);
+    await viewer.login('viewer@shop.test', s.password);
+    expect((await viewer.call('POST', '/api/tokens', { name: 'nope' })).status).toBe(403);
+  });
 });

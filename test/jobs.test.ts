@@ -115,4 +115,46 @@ describe.each(DRIVERS)('job queue on $name', (driver) => {
     expect(ran).toBe(20);
     expect(seen.map((s) => s.n).sort((x, y) => x - y)).toEqual([...Array(20).keys()]);
   });
+
+  it('fences a worker whose lock expired: its late result cannot overwrite the new holder', async () => {
+    const clock = fixedClock(T);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = defineJob({ queue: 'deliver', payload: z.object({}), handle: () => gate });
+    const failing = defineJob({ queue: 'deliver', payload: z.object({}), handle: async () => { throw new Error('second holder failed'); } });
+    await enqueue(db, 'deliver', {}, { runAt: T, maxAttempts: 2 });
+    const a = createJobWorker(db, [slow], clock, { id: 'a', lockMs: 1000 });
+    const b = createJobWorker(db, [failing], clock, { id: 'b', lockMs: 1000 });
+    const running = a.runOnce();
+    await new Promise((r) => setTimeout(r, 50));
+    clock.advance(2000);
+    expect(await b.runOnce()).toBe(1);
+    release();
+    await running;
+    const row = (await db.query<{ state: string; last_error: string; attempts: number }>('SELECT state, last_error, attempts FROM jobs')).rows[0]!;
+    expect(row).toEqual({ state: 'dead', last_error: 'second holder failed', attempts: 2 });
+  });
+
+  it('marks a job dead when its worker died holding the last attempt', async () => {
+    const clock = fixedClock(T);
+    const { seen, job } = recorder();
+    await enqueue(db, 'deliver', { n: 1 }, { runAt: T, maxAttempts: 3 });
+    await db.query(`UPDATE jobs SET state = 'running', attempts = 3, locked_by = 'dead-worker', locked_until = $1`, [new Date(T.getTime() - 1)]);
+    expect(await createJobWorker(db, [job], clock).runOnce()).toBe(0);
+    expect(seen).toHaveLength(0);
+    expect((await db.query<{ state: string; attempts: number }>('SELECT state, attempts FROM jobs')).rows[0]).toEqual({ state: 'dead', attempts: 3 });
+  });
+
+  it('runs jobs in the background after start() and finishes the one in hand on stop()', async () => {
+    const { seen, job } = recorder();
+    await enqueue(db, 'deliver', { n: 1 });
+    const w = createJobWorker(db, [job], { now: () => new Date(Date.now() + 1000) }, { pollMs: 20 });
+    w.start();
+    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await w.stop();
+    expect(seen).toEqual([{ n: 1, attempt: 1 }]);
+    await enqueue(db, 'deliver', { n: 2 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toHaveLength(1);
+  });
 });

@@ -39,7 +39,7 @@ function sameSecret(a: string, b: string): boolean {
  * Resolves the caller (session cookie or bearer token) for every /api request, and enforces CSRF for
  * cookie-authenticated state changes: the X-CSRF-Token header must match the session's token.
  */
-export function authMiddleware(deps: AccessDeps): MiddlewareHandler<AppEnv> {
+export function authMiddleware(deps: AccessDeps, publicPaths: ReadonlySet<string>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -53,6 +53,8 @@ export function authMiddleware(deps: AccessDeps): MiddlewareHandler<AppEnv> {
         return c.json(errorBody('forbidden', 'missing or wrong X-CSRF-Token header'), 403);
       }
     }
+    // Refuse anonymous calls before input validation, so strangers learn nothing about request shapes.
+    if (!principal && !publicPaths.has(c.req.path)) return c.json(errorBody('unauthenticated', 'sign in first'), 401);
     c.set('principal', principal);
     await next();
   };
@@ -105,14 +107,20 @@ function loginLimiter(max = 10, windowMs = 15 * 60_000) {
   };
 }
 
-export function accessRoutes(app: App, deps: AccessDeps, opts: { secureCookies: boolean }): void {
+export interface AccessRouteOptions {
+  readonly secureCookies: boolean;
+  /** The caller's network address as the server sees it (socket, or a trusted proxy's header). */
+  readonly clientAddress: (c: Context) => string;
+}
+
+export function accessRoutes(app: App, deps: AccessDeps, opts: AccessRouteOptions): void {
   const allow = loginLimiter();
   const tag = ['auth'];
 
   registerPublic(app, createRoute({ method: 'post', path: '/api/auth/login', tags: tag, request: body(LoginRequest), responses: { 200: json(SessionInfo, 'signed in; sets the session cookie'), 401: err('wrong e-mail or password'), 403: err('not a member'), 429: err('too many attempts') } }), async (c) => {
     const input = c.req.valid('json');
-    const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-    if (!allow(`${client}|${input.email}`, deps.clock.now().getTime())) return c.json(errorBody('rate_limited', 'too many sign-in attempts; wait 15 minutes'), 429);
+    // Per address and e-mail: guessing from one place is slowed, and nobody elsewhere can lock a user out.
+    if (!allow(`${opts.clientAddress(c)}|${input.email}`, deps.clock.now().getTime())) return c.json(errorBody('rate_limited', 'too many sign-in attempts; wait 15 minutes'), 429);
     const r = await signIn(deps, input);
     if (!r.ok) return c.json(errorBody(r.error, r.message), HTTP_STATUS[r.error] as 401);
     setCookie(c, SESSION_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
@@ -126,6 +134,9 @@ export function accessRoutes(app: App, deps: AccessDeps, opts: { secureCookies: 
   });
 
   register(app, createRoute({ method: 'get', path: '/api/me', tags: tag, responses: { 200: json(SessionInfo, 'the caller'), 401: err('not signed in') } }), 'viewer', async (c, p) => {
+    // Sliding sessions: the server extends an active session, so the browser's cookie is renewed to match.
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (p.via === 'session' && cookie) setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
     return present(c, await getSessionInfo(deps, p));
   });
 

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { secureHeaders } from 'hono/secure-headers';
@@ -22,9 +24,9 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
     },
   });
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] } }));
-  app.use('/api/*', authMiddleware(deps));
+  app.use('/api/*', authMiddleware(deps, new Set(['/api/auth/login', '/api/health', '/api/openapi.json'])));
   app.get('/api/health', (c) => c.json({ ok: true, database: deps.db.kind }));
-  accessRoutes(app, deps, { secureCookies: deps.config.http.secureCookies });
+  accessRoutes(app, deps, { secureCookies: deps.config.http.secureCookies, clientAddress: clientAddress(deps.config.http.trustProxy) });
   deskRoutes(app, deps);
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
   app.doc31('/api/openapi.json', {
@@ -38,6 +40,21 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   });
   mountWeb(app, opts.webDist ?? WEB_DIST);
   return app;
+}
+
+/** The socket's address; behind a trusted reverse proxy, the hop that proxy appended to X-Forwarded-For. */
+function clientAddress(trustProxy: boolean): (c: Context) => string {
+  return (c) => {
+    if (trustProxy) {
+      const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      if (hops.length) return hops[hops.length - 1]!;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'in-process';
+    }
+  };
 }
 
 function mountWeb(app: OpenAPIHono<AppEnv>, dist: string): void {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generatePassword } from '../access/index.ts';
 import { writeDemoFiles } from '../demo/index.ts';
@@ -32,45 +32,56 @@ async function withDeps(config: Config, purpose: string, fn: (deps: Deps) => Pro
   }
 }
 
-/** The demo login is kept beside the embedded data (mode 0600) so a second start can print it again. */
-function demoLogin(config: Config): { password: string; fresh: boolean } {
-  const file = join(config.dataDir, 'demo-login.json');
-  if (existsSync(file)) return { password: (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password, fresh: false };
-  const password = generatePassword();
-  writeFileSync(file, JSON.stringify({ password }) + '\n', { mode: 0o600 });
-  return { password, fresh: true };
+/**
+ * Creates the demo workspace unless it exists. Its login is kept beside the embedded data (mode 0600) so a
+ * second start can print it again; a host that did not create the demo cannot know the password.
+ */
+async function ensureDemo(deps: Deps, orders: number, seed: number, showBar: boolean): Promise<{ email: string; password: string | null; created: boolean; tickets: number; orders: number }> {
+  const file = join(deps.config.dataDir, 'demo-login.json');
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password : null;
+  const password = saved ?? generatePassword();
+  process.stderr.write(`checking the demo workspace (creating ${orders} orders in one transaction if it is missing)…\n`);
+  const bar = progressBar('seeding demo workspace', showBar);
+  const lines = !showBar;
+  const r = await seedDemoWorkspace(deps, {
+    seed, orders, password,
+    onProgress: (d, t) => (bar.update(d, t), lines && d < t ? process.stderr.write(`seeding: ${d}/${t} orders\n`) : undefined),
+  });
+  bar.stop();
+  if (r.created) {
+    mkdirSync(deps.config.dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, JSON.stringify({ email: r.email, password }) + '\n', { mode: 0o600 });
+    deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
+  }
+  return { ...r, password: r.created || saved ? password : null };
 }
 
 async function serve(config: Config, o: { port?: number; host?: string; open: boolean; demo: boolean; worker: boolean; demoOrders: number }): Promise<void> {
   const deps = await openDeps(config, { purpose: 'serve' });
-  const port = o.port ?? config.http.port;
-  const host = o.host ?? config.http.host;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
-  const shutdown = async (signal: string) => {
-    deps.log.info('shutting down', { signal });
+  try {
+    await migrateDb(deps.db);
+    const login = o.demo && config.demo === 'auto' ? await ensureDemo(deps, o.demoOrders, 42, process.stderr.isTTY === true) : null;
+    if (!o.worker && config.database.kind === 'pglite') deps.log.warn('--no-worker with the embedded database: background jobs will not run (only this process may open the data directory)');
+    server = await startServer(deps, { port: o.port ?? config.http.port, host: o.host ?? config.http.host, worker: o.worker });
+    const shutdown = async (signal: string) => {
+      deps.log.info('shutting down', { signal });
+      await server?.close();
+      await deps.close();
+      process.exit(EXIT.ok);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.stdout.write(`\nclaimdesk is running at ${server.url}\n`);
+    process.stdout.write(`database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dir}` : 'PostgreSQL server (DATABASE_URL)'}\n`);
+    if (login) process.stdout.write(`demo login: ${login.email}  password: ${login.password ?? '(shown by the process that created the demo; see its data directory)'}\n`);
+    process.stdout.write('press Ctrl+C to stop\n\n');
+    if (o.open) openBrowser(server.url);
+  } catch (err) {
     await server?.close();
     await deps.close();
-    process.exit(EXIT.ok);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await migrateDb(deps.db);
-  let login: { email: string; password: string } | null = null;
-  if (o.demo && config.demo === 'auto') {
-    const { password } = demoLogin(config);
-    const bar = progressBar('seeding demo workspace');
-    const r = await seedDemoWorkspace(deps, { seed: 42, orders: o.demoOrders, password, onProgress: (d, t) => bar.update(d, t) });
-    bar.stop();
-    if (r.created) deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
-    login = { email: r.email, password };
+    throw err;
   }
-  if (!o.worker && config.database.kind === 'pglite') deps.log.warn('--no-worker with the embedded database: background jobs will not run (only this process may open the data directory)');
-  server = await startServer(deps, { port, host, worker: o.worker });
-  process.stdout.write(`\nclaimdesk is running at ${server.url}\n`);
-  process.stdout.write(`database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dir}` : 'PostgreSQL server (DATABASE_URL)'}\n`);
-  if (login) process.stdout.write(`demo login: ${login.email}  password: ${login.password}\n`);
-  process.stdout.write('press Ctrl+C to stop\n\n');
-  if (o.open) openBrowser(server.url);
   await new Promise<never>(() => undefined);
 }
 
@@ -158,12 +169,8 @@ export function buildCli(config: () => Config): Command {
     .action(async (o: { orders: number; seed: number; json: boolean }) =>
       withDeps(config(), 'seed-demo', async (deps) => {
         await migrateDb(deps.db);
-        const { password } = demoLogin(deps.config);
-        process.stderr.write(`seeding the demo workspace (${o.orders} orders) in one transaction…\n`);
-        const bar = progressBar('seeding demo workspace', !o.json && process.stderr.isTTY === true);
-        const r = await seedDemoWorkspace(deps, { seed: o.seed, orders: o.orders, password, onProgress: (d, t) => bar.update(d, t) });
-        bar.stop();
-        out(o.json, { ...r, password }, `${r.created ? 'created' : 'already there'}: ${r.orders} orders, ${r.tickets} tickets; login ${r.email} / ${password}`);
+        const r = await ensureDemo(deps, o.orders, o.seed, !o.json && process.stderr.isTTY === true);
+        out(o.json, r, `${r.created ? 'created' : 'already there'}: ${r.orders} orders, ${r.tickets} tickets; login ${r.email} / ${r.password ?? '(password shown by the process that created it)'}`);
       }),
     );
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Clock } from '../kernel/index.ts';
 import { systemClock } from '../kernel/index.ts';
-import type { Config } from '../platform/config.ts';
+import { ConfigError, type Config } from '../platform/config.ts';
 import { lockDataDir, type DataDirLock } from '../platform/data-dir-lock.ts';
 import { loadMigrations, migrate, type MigrateReport } from '../platform/db/migrate.ts';
 import { openPglite } from '../platform/db/pglite.ts';
@@ -43,7 +43,10 @@ export async function openDeps(config: Config, opts: OpenOptions): Promise<Deps>
       throw err;
     }
   } else {
-    db = postgresDb(config.database.url);
+    // Several processes share a PostgreSQL database; a key generated per host would seal credentials
+    // that the other hosts cannot open.
+    if (!config.secretKey) throw new ConfigError('CLAIMDESK_SECRET_KEY is required with DATABASE_URL, the same on every server and worker (openssl rand -base64 32)');
+    db = postgresDb(config.database.url, { onIdleError: (err) => opts.log?.warn('idle database connection dropped', { error: err.message }) });
   }
   const secrets = secretBox(loadSecretKey(config.secretKey, join(config.dataDir, 'secret.key')));
   return {

@@ -29,11 +29,12 @@ export async function startServer(deps: Deps, opts: { port: number; host: string
   const report = await migrateDb(deps.db);
   if (report.applied.length) deps.log.info('migrations applied', { applied: report.applied });
   const app = createApp(deps, opts.webDist ? { webDist: opts.webDist } : {});
-  const worker = opts.worker ? await startWorker(deps) : null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
     s.once('error', reject);
   });
+  // The worker starts only once the port is ours: a failed listen leaves nothing running.
+  const worker = opts.worker ? await startWorker(deps) : null;
   const { port } = server.address() as AddressInfo;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host === '127.0.0.1' ? 'localhost' : opts.host;
   return {

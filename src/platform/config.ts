@@ -14,6 +14,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'CLAIMDESK_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
     .optional(),
   CLAIMDESK_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  CLAIMDESK_TRUST_PROXY: z.enum(['true', 'false']).optional(),
   CLAIMDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   CLAIMDESK_DEMO: z.enum(['auto', 'off']).default('auto'),
 });
@@ -21,7 +22,7 @@ const EnvSchema = z.object({
 export interface Config {
   readonly dataDir: string;
   readonly database: { readonly kind: 'pglite'; readonly dir: string } | { readonly kind: 'postgres'; readonly url: string };
-  readonly http: { readonly port: number; readonly host: string; readonly secureCookies: boolean };
+  readonly http: { readonly port: number; readonly host: string; readonly secureCookies: boolean; readonly trustProxy: boolean };
   readonly secretKey: string | undefined;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly demo: 'auto' | 'off';
@@ -43,7 +44,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string 
   const config: Config = {
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dir: resolve(dataDir, 'pgdata') },
-    http: { port: e.PORT, host: e.HOST, secureCookies: e.CLAIMDESK_SECURE_COOKIES === 'true' },
+    http: { port: e.PORT, host: e.HOST, secureCookies: e.CLAIMDESK_SECURE_COOKIES === 'true', trustProxy: e.CLAIMDESK_TRUST_PROXY === 'true' },
     secretKey: e.CLAIMDESK_SECRET_KEY,
     logLevel: e.CLAIMDESK_LOG_LEVEL,
     demo: e.CLAIMDESK_DEMO,

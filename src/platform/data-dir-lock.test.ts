@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +26,17 @@ describe('lockDataDir', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-lock-'));
     writeFileSync(join(dir, 'claimdesk.lock'), JSON.stringify({ pid: 1, host: 'other-host', purpose: 'serve', since: 'x' }));
     expect(() => lockDataDir(dir, 'serve')).toThrow(/other-host/);
+  });
+
+  it('treats its own pid in the file as stale (a container restarted with the same pid)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-lock-'));
+    writeFileSync(join(dir, 'claimdesk.lock'), JSON.stringify({ pid: process.pid, host: hostname(), purpose: 'serve', since: 'before the restart' }));
+    lockDataDir(dir, 'serve').release();
+  });
+
+  it('makes the data directory private to its owner', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cd-lock-')), 'data');
+    lockDataDir(dir, 'serve').release();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 });

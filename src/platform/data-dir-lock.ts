@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,9 @@ export interface DataDirLock {
   readonly path: string;
   release(): void;
 }
+
+/** Lock files this process holds right now; our pid in any other lock file is a previous life's. */
+const held = new Set<string>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -26,7 +29,9 @@ function isAlive(pid: number): boolean {
  * A lock left by a process that no longer runs (crash, kill -9) on this host is taken over.
  */
 export function lockDataDir(dir: string, purpose: string): DataDirLock {
-  mkdirSync(dir, { recursive: true });
+  // The directory holds password hashes, customer data and the credential key: owner only.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const path = join(dir, 'claimdesk.lock');
   const info = JSON.stringify({ pid: process.pid, host: hostname(), purpose, since: new Date().toISOString() });
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -34,21 +39,24 @@ export function lockDataDir(dir: string, purpose: string): DataDirLock {
       const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, info);
       closeSync(fd);
+      held.add(path);
       let released = false;
       return {
         path,
         release() {
           if (released) return;
           released = true;
+          held.delete(path);
           rmSync(path, { force: true });
         },
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readHolder(path);
-      if (holder && holder.host === hostname() && !isAlive(holder.pid)) {
-        rmSync(path, { force: true });
-        continue;
+      // Our own pid in the file means a previous life of this process (a container restarted as pid 1).
+      const previousLife = holder?.pid === process.pid && !held.has(path);
+      if (holder && holder.host === hostname() && (previousLife || (holder.pid !== process.pid && !isAlive(holder.pid)))) {
+        if (takeOverStale(path, holder.since)) continue;
       }
       throw new DataDirLockedError(
         `the data directory ${dir} is in use by another claimdesk process` +
@@ -58,6 +66,27 @@ export function lockDataDir(dir: string, purpose: string): DataDirLock {
     }
   }
   throw new DataDirLockedError(`could not take the lock ${path}`);
+}
+
+/**
+ * Removes a stale lock under a second, exclusive guard file, so two processes that both found it stale
+ * cannot both remove it and both believe they hold the directory. Returns false when another process won.
+ */
+function takeOverStale(path: string, since: string): boolean {
+  const guard = `${path}.takeover`;
+  let fd: number;
+  try {
+    fd = openSync(guard, 'wx', 0o600);
+  } catch {
+    return false;
+  }
+  try {
+    if (readHolder(path)?.since === since) rmSync(path, { force: true });
+    return true;
+  } finally {
+    closeSync(fd);
+    rmSync(guard, { force: true });
+  }
 }
 
 function readHolder(path: string): { pid: number; host: string; purpose: string; since: string } | null {

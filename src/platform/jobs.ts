@@ -84,6 +84,12 @@ export function createJobWorker(db: Db, handlers: readonly JobHandler[], clock: 
 
   async function claim(): Promise<ClaimedJob[]> {
     const now = clock.now();
+    // A job whose worker died while holding it and that has used up its attempts is dead, not retried forever.
+    await db.query(
+      `UPDATE jobs SET state = 'dead', last_error = coalesce(last_error, 'worker lost while running; attempts exhausted'), locked_by = NULL, locked_until = NULL, finished_at = $1
+       WHERE state = 'running' AND locked_until < $1 AND attempts >= max_attempts`,
+      [now],
+    );
     const r = await db.query<ClaimedJob>(
       `UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $1, locked_until = $2
        WHERE id IN (
@@ -98,22 +104,32 @@ export function createJobWorker(db: Db, handlers: readonly JobHandler[], clock: 
     return r.rows.sort((a, b) => a.run_at.getTime() - b.run_at.getTime() || a.id - b.id);
   }
 
+  /** The fence: only the worker that holds this attempt of the job may touch it. */
+  const HOLDS = `id = $1 AND state = 'running' AND locked_by = $2 AND attempts = $3`;
+
+  /** Renews the lock just before a job runs, so later jobs of a batch do not expire while they wait. */
+  async function renew(job: ClaimedJob): Promise<boolean> {
+    const r = await db.query(`UPDATE jobs SET locked_until = $4 WHERE ${HOLDS}`, [job.id, workerId, job.attempts, new Date(clock.now().getTime() + lockMs)]);
+    return r.rowCount > 0;
+  }
+
   async function finish(job: ClaimedJob, error: unknown): Promise<void> {
     if (error === undefined) {
-      await db.query(`UPDATE jobs SET state = 'done', finished_at = $2, locked_by = NULL, locked_until = NULL, last_error = NULL WHERE id = $1`, [job.id, clock.now()]);
+      await db.query(`UPDATE jobs SET state = 'done', finished_at = $4, locked_by = NULL, locked_until = NULL, last_error = NULL WHERE ${HOLDS}`, [job.id, workerId, job.attempts, clock.now()]);
       return;
     }
     opts.onError?.(error, { id: job.id, queue: job.queue, attempt: job.attempts });
     const message = error instanceof Error ? error.message : String(error);
     const dead = job.attempts >= job.max_attempts;
     await db.query(
-      `UPDATE jobs SET state = $2, last_error = $3, run_at = $4, locked_by = NULL, locked_until = NULL, finished_at = $5 WHERE id = $1`,
-      [job.id, dead ? 'dead' : 'failed', message.slice(0, 2000), new Date(clock.now().getTime() + backoffMs(job.attempts)), dead ? clock.now() : null],
+      `UPDATE jobs SET state = $4, last_error = $5, run_at = $6, locked_by = NULL, locked_until = NULL, finished_at = $7 WHERE ${HOLDS}`,
+      [job.id, workerId, job.attempts, dead ? 'dead' : 'failed', message.slice(0, 2000), new Date(clock.now().getTime() + backoffMs(job.attempts)), dead ? clock.now() : null],
     );
   }
 
   async function runJob(job: ClaimedJob): Promise<void> {
     const handler = byQueue.get(job.queue);
+    if (!(await renew(job))) return; // another worker took it over after our lock expired
     try {
       if (!handler) throw new Error(`no handler for queue ${job.queue}`);
       const parsed = handler.payload.safeParse(job.payload);

@@ -39,10 +39,11 @@ function checksum(sql: string): string {
  * was applied and later edited is refused: migrations are immutable once shipped.
  */
 export async function migrate(db: Db, migrations: readonly Migration[]): Promise<MigrateReport> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return db.transaction(async (tx) => {
+    // The lock comes first: even creating the bookkeeping table races when two servers start on a fresh database.
     await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = await tx.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations');
     const byVersion = new Map(done.rows.map((r) => [r.version, r]));
     const applied: string[] = [];
