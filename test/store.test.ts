@@ -5,6 +5,29 @@ import { appendEvents } from '../src/audit/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
 import { DRIVERS, freshDbPerTest } from './support/db.ts';
 import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
+import type { OrderInput } from '../src/commerce/index.ts';
+import type { ConversationInput } from '../src/desk/index.ts';
+
+type Seeded = Awaited<ReturnType<typeof seedSmallWorkspace>>;
+
+async function sampleOrder(db: Db, s: Seeded): Promise<OrderInput> {
+  const detail = (await getTicketDetail(db, s.workspaceId, s.ticketIds[0]!))!.order!;
+  return {
+    channelAccountId: s.channelAccountId, channel: 'amazon', marketplace: 'US', externalId: detail.externalId, customerId: s.customerId, fulfillment: 'FBM', status: 'Shipped',
+    purchasedAt: new Date(detail.purchasedAt), promisedShipBy: null, promisedDeliveryBy: null, currency: 'USD', subtotalMinor: 1000, shippingMinor: 0, taxMinor: 0, discountMinor: 0, totalMinor: 1000,
+    shipCountry: 'US', shipPostalCode: null, shipCity: null, items: [{ externalId: '1', sku: 'SKU-1', asin: null, fnsku: null, title: 'Thing', quantity: 1, unitPriceMinor: 1000 }],
+    shipments: [{ carrier: 'UPS', service: null, trackingNumber: '1Z999AA10123456784', status: 'in_transit', shippedAt: T0, deliveredAt: null, signedBy: null, uploadedToMarketplace: true, events: [] }],
+    returns: [], refunds: [],
+  };
+}
+
+function conversation(s: Seeded, thread: string, channel: string): ConversationInput {
+  return {
+    channel, channelAccountId: s.channelAccountId, marketplace: 'US', externalThreadId: thread, customerId: null, orderId: null, subject: 'x', status: 'open', language: 'en',
+    intent: null, intents: [], signals: [], riskLevel: 'normal', riskScore: 0, riskReasons: [], teamId: null, assigneeId: null, firstResponseDueAt: null, nextResponseDueAt: null,
+    messages: [{ channelMessageId: `<${thread}-1@example.test>`, direction: 'inbound', fromAddress: 'buyer@example.test', toAddress: 'shop@example.test', subject: 'x', bodyText: 'hello', language: 'en', sentAt: T0 }],
+  };
+}
 
 const Q = { limit: 50 } as const;
 
@@ -66,19 +89,40 @@ describe.each(DRIVERS)('store on $name', (driver) => {
     expect(await getTicketTimeline(db, a.workspaceId, b.ticketIds[0]!)).toBeNull();
   });
 
-  it('stores a replayed conversation and a replayed order once', async () => {
+  it('stores a replayed conversation and a replayed order once, even twice in one batch', async () => {
     const s = await seedSmallWorkspace(db, 'eps');
-    const t = await db.query<{ external_thread_id: string }>('SELECT external_thread_id FROM tickets WHERE id = $1', [s.ticketIds[0]]);
-    const again = await saveConversations(db, s.workspaceId, [{
-      channel: 'amazon', channelAccountId: s.channelAccountId, marketplace: 'US', externalThreadId: t.rows[0]!.external_thread_id, customerId: null, orderId: null, subject: 'x',
-      status: 'open', language: 'en', intent: null, intents: [], signals: [], riskLevel: 'normal', riskScore: 0, riskReasons: [], teamId: null, assigneeId: null,
-      firstResponseDueAt: null, nextResponseDueAt: null, messages: [],
-    }], T0);
-    expect(again).toEqual([]);
-    const order = await db.query('SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1', [s.workspaceId]);
-    const ids = await saveOrders(db, s.workspaceId, [], T0);
-    expect(ids.size).toBe(0);
-    expect(order.rows[0]).toEqual({ n: 1 });
+    const order = { ...(await sampleOrder(db, s)), externalId: '114-5555555-1234567' };
+    const first = await saveOrders(db, s.workspaceId, [order, order], T0);
+    const again = await saveOrders(db, s.workspaceId, [order], T0);
+    expect(again.get(order.externalId)).toBe(first.get(order.externalId));
+    const counts = await db.query<{ orders: number; items: number; shipments: number }>(
+      `SELECT (SELECT count(*)::int FROM orders WHERE external_id = $1) AS orders,
+              (SELECT count(*)::int FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.external_id = $1) AS items,
+              (SELECT count(*)::int FROM shipments x JOIN orders o ON o.id = x.order_id WHERE o.external_id = $1) AS shipments`,
+      [order.externalId],
+    );
+    expect(counts.rows[0]).toEqual({ orders: 1, items: 1, shipments: 1 });
+    const conv = conversation(s, 'thread-replayed', 'amazon');
+    expect(await saveConversations(db, s.workspaceId, [conv, conv], T0)).toHaveLength(1);
+    expect(await saveConversations(db, s.workspaceId, [conv], T0)).toEqual([]);
+    const t = await db.query<{ n: number; events: number }>(
+      `SELECT count(*)::int AS n, (SELECT count(*)::int FROM events e WHERE e.subject_id = min(t.id) AND e.type = 'message.received') AS events FROM tickets t WHERE external_thread_id = 'thread-replayed'`,
+    );
+    expect(t.rows[0]).toEqual({ n: 1, events: 1 });
+  });
+
+  it('keeps conversations of different channels apart even when their thread ids collide', async () => {
+    const s = await seedSmallWorkspace(db, 'iota');
+    expect(await saveConversations(db, s.workspaceId, [conversation(s, 'same-id', 'amazon')], T0)).toHaveLength(1);
+    expect(await saveConversations(db, s.workspaceId, [conversation(s, 'same-id', 'shopify')], T0)).toHaveLength(1);
+  });
+
+  it('drops NUL characters instead of failing the whole batch', async () => {
+    const s = await seedSmallWorkspace(db, 'kappa');
+    const conv = conversation(s, 'nul-thread', 'amazon');
+    const ids = await saveConversations(db, s.workspaceId, [{ ...conv, messages: [{ ...conv.messages[0]!, bodyText: 'broken\u0000 mail body' }] }], T0);
+    const body = await db.query<{ body_text: string }>('SELECT body_text FROM messages WHERE ticket_id = $1', [ids[0]]);
+    expect(body.rows[0]!.body_text).toBe('broken mail body');
   });
 
   it('keeps the audit trail append-only', async () => {
@@ -104,9 +148,9 @@ describe.each(DRIVERS)('store on $name', (driver) => {
 
   it('refuses money that is not an integer and unknown enum values', async () => {
     const s = await seedSmallWorkspace(db, 'theta');
-    await expect(db.query(`UPDATE orders SET total_minor = 12.5 WHERE workspace_id = $1`, [s.workspaceId])).resolves.toBeDefined();
-    const r = await db.query<{ total_minor: number }>('SELECT total_minor FROM orders WHERE workspace_id = $1', [s.workspaceId]);
-    expect(Number.isInteger(r.rows[0]!.total_minor)).toBe(true);
+    const order = await sampleOrder(db, s);
+    await expect(saveOrders(db, s.workspaceId, [{ ...order, externalId: '111-1111111-1111111', totalMinor: 12.5 }], T0)).rejects.toThrow();
     await expect(db.query(`UPDATE orders SET fulfillment = 'DROPSHIP' WHERE workspace_id = $1`, [s.workspaceId])).rejects.toThrow();
+    expect((await db.query(`SELECT 1 FROM orders WHERE external_id = '111-1111111-1111111'`)).rows).toHaveLength(0);
   });
 });

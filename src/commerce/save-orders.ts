@@ -1,5 +1,5 @@
 import { newId } from '../kernel/index.ts';
-import { insertRows } from '../platform/db/insert-rows.ts';
+import { insertRows, insertRowsReturning } from '../platform/db/insert-rows.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import type { CustomerInput, OrderInput } from './order-input.ts';
 
@@ -7,31 +7,33 @@ const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /**
  * Stores orders with their items, shipments, tracking events, returns and refunds, set-based (one
- * statement per table per batch). Idempotent by (channel, external id): orders already stored are skipped.
- * Returns external id → order id for every input order.
+ * statement per table per batch). Idempotent by (channel, external id), also under concurrent ingestion:
+ * an order already stored (or stored by another process meanwhile) is skipped with its children, and a
+ * batch may name the same order twice. Returns external id → order id for every input order.
  */
 export async function saveOrders(q: Queryable, workspaceId: string, orders: readonly OrderInput[], now: Date): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const existing = await q.query<{ channel: string; external_id: string; id: string }>(
-    'SELECT channel, external_id, id FROM orders WHERE workspace_id = $1 AND external_id = ANY($2::text[])',
-    [workspaceId, orders.map((o) => o.externalId)],
-  );
-  for (const r of existing.rows) ids.set(`${r.channel}:${r.external_id}`, r.id);
-  const fresh = orders.filter((o) => !ids.has(`${o.channel}:${o.externalId}`));
+  const key = (channel: string, externalId: string): string => `${channel}\t${externalId}`;
+  const planned = new Map<string, { id: string; order: OrderInput }>();
+  for (const o of orders) if (!planned.has(key(o.channel, o.externalId))) planned.set(key(o.channel, o.externalId), { id: newId('ord', o.purchasedAt), order: o });
   const rows = { orders: [] as object[], items: [] as object[], shipments: [] as object[], events: [] as object[], returns: [] as object[], refunds: [] as object[] };
-  for (const o of fresh) {
-    const orderId = newId('ord', o.purchasedAt);
-    ids.set(`${o.channel}:${o.externalId}`, orderId);
-    collectOrderRows(rows, workspaceId, orderId, o, now);
-  }
-  await insertRows(q, 'orders', ORDER_COLS, rows.orders as Record<string, unknown>[]);
+  for (const { id, order } of planned.values()) rows.orders.push(orderRow(workspaceId, id, order, now));
+  const inserted = await insertRowsReturning<{ id: string }>(q, 'orders', ORDER_COLS, rows.orders as Record<string, unknown>[], 'ON CONFLICT (workspace_id, channel, external_id) DO NOTHING', ['id']);
+  const fresh = new Set(inserted.map((r) => r.id));
+  for (const { id, order } of planned.values()) if (fresh.has(id)) collectChildRows(rows, workspaceId, id, order, now);
   await insertRows(q, 'order_items', ITEM_COLS, rows.items as Record<string, unknown>[]);
   await insertRows(q, 'shipments', SHIPMENT_COLS, rows.shipments as Record<string, unknown>[]);
   await insertRows(q, 'tracking_events', EVENT_COLS, rows.events as Record<string, unknown>[], 'ON CONFLICT DO NOTHING');
   await insertRows(q, 'returns', RETURN_COLS, rows.returns as Record<string, unknown>[]);
   await insertRows(q, 'refunds', REFUND_COLS, rows.refunds as Record<string, unknown>[]);
+  const skipped = [...planned.values()].filter((p) => !fresh.has(p.id)).map((p) => p.order);
+  const existing = await q.query<{ channel: string; external_id: string; id: string }>(
+    `SELECT o.channel, o.external_id, o.id FROM orders o JOIN unnest($2::text[], $3::text[]) AS k(channel, external_id)
+       ON k.channel = o.channel AND k.external_id = o.external_id WHERE o.workspace_id = $1`,
+    [workspaceId, skipped.map((o) => o.channel), skipped.map((o) => o.externalId)],
+  );
+  for (const r of existing.rows) planned.set(key(r.channel, r.external_id), { id: r.id, order: planned.get(key(r.channel, r.external_id))!.order });
   const out = new Map<string, string>();
-  for (const o of orders) out.set(o.externalId, ids.get(`${o.channel}:${o.externalId}`)!);
+  for (const o of orders) out.set(o.externalId, planned.get(key(o.channel, o.externalId))!.id);
   return out;
 }
 
@@ -55,14 +57,17 @@ const REFUND_COLS = { id: 'text', workspace_id: 'text', order_id: 'text', return
 
 type Rows = Record<'orders' | 'items' | 'shipments' | 'events' | 'returns' | 'refunds', object[]>;
 
-function collectOrderRows(rows: Rows, ws: string, orderId: string, o: OrderInput, now: Date): void {
-  rows.orders.push({
+function orderRow(ws: string, orderId: string, o: OrderInput, now: Date): object {
+  return {
     id: orderId, workspace_id: ws, channel_account_id: o.channelAccountId, channel: o.channel, marketplace: o.marketplace, external_id: o.externalId,
     customer_id: o.customerId, fulfillment: o.fulfillment, status: o.status, purchased_at: iso(o.purchasedAt), promised_ship_by: iso(o.promisedShipBy),
     promised_delivery_by: iso(o.promisedDeliveryBy), currency: o.currency, subtotal_minor: o.subtotalMinor, shipping_minor: o.shippingMinor,
     tax_minor: o.taxMinor, discount_minor: o.discountMinor, total_minor: o.totalMinor, ship_country: o.shipCountry, ship_postal_code: o.shipPostalCode,
     ship_city: o.shipCity, created_at: iso(now), updated_at: iso(now),
-  });
+  };
+}
+
+function collectChildRows(rows: Rows, ws: string, orderId: string, o: OrderInput, now: Date): void {
   for (const it of o.items) {
     rows.items.push({ id: newId('itm', o.purchasedAt), workspace_id: ws, order_id: orderId, external_id: it.externalId, sku: it.sku, asin: it.asin, fnsku: it.fnsku, title: it.title, quantity: it.quantity, unit_price_minor: it.unitPriceMinor, currency: o.currency });
   }

@@ -1,6 +1,6 @@
 import { appendEvents, type AuditEvent } from '../audit/index.ts';
 import { newId } from '../kernel/index.ts';
-import { insertRows } from '../platform/db/insert-rows.ts';
+import { insertRows, insertRowsReturning } from '../platform/db/insert-rows.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import type { ConversationInput } from './conversation-input.ts';
 
@@ -17,43 +17,66 @@ export async function reserveTicketNumbers(q: Queryable, workspaceId: string, co
 }
 
 /**
- * Stores conversations as tickets with their messages and notes, set-based. Idempotent: a conversation whose
- * thread id is already stored is skipped, and messages are unique by (channel, channel message id).
- * Every ticket gets `ticket.created` and `message.received`/`message.sent` entries on its timeline.
+ * Stores conversations as new tickets with their messages and notes, set-based. Idempotent, also under
+ * concurrent ingestion: a conversation is keyed by (channel, thread id — or its first message's id), one
+ * already stored is skipped, and messages are unique by (channel, channel message id). Timeline entries
+ * are written only for what was actually inserted. Returns the ids of the tickets created, in input order.
  */
 export async function saveConversations(q: Queryable, workspaceId: string, convs: readonly ConversationInput[], now: Date): Promise<string[]> {
-  const threads = convs.map((c) => c.externalThreadId).filter((x): x is string => x !== null);
-  const known = await q.query<{ external_thread_id: string }>('SELECT external_thread_id FROM tickets WHERE workspace_id = $1 AND external_thread_id = ANY($2::text[])', [workspaceId, threads]);
-  const skip = new Set(known.rows.map((r) => r.external_thread_id));
-  const fresh = convs.filter((c) => c.externalThreadId === null || !skip.has(c.externalThreadId));
+  const planned = new Map<string, ConversationInput & { externalThreadId: string | null }>();
+  for (const c of convs) {
+    const thread = c.externalThreadId ?? c.messages[0]?.channelMessageId ?? null;
+    const k = thread === null ? `new:${planned.size}` : `${c.channel}\t${thread}`;
+    if (!planned.has(k)) planned.set(k, { ...c, externalThreadId: thread });
+  }
+  const keyed = [...planned.values()].filter((c) => c.externalThreadId !== null);
+  const known = await q.query<{ channel: string; external_thread_id: string }>(
+    `SELECT t.channel, t.external_thread_id FROM tickets t JOIN unnest($2::text[], $3::text[]) AS k(channel, thread)
+       ON k.channel = t.channel AND k.thread = t.external_thread_id WHERE t.workspace_id = $1`,
+    [workspaceId, keyed.map((c) => c.channel), keyed.map((c) => c.externalThreadId)],
+  );
+  for (const r of known.rows) planned.delete(`${r.channel}\t${r.external_thread_id}`);
+  const fresh = [...planned.values()];
   if (fresh.length === 0) return [];
   let number = await reserveTicketNumbers(q, workspaceId, fresh.length);
-  const tickets: object[] = [];
-  const messages: object[] = [];
-  const notes: object[] = [];
-  const events: AuditEvent[] = [];
-  const ids: string[] = [];
-  for (const c of fresh) {
+  const ticketRows = fresh.map((c) => {
     const created = c.messages[0]?.sentAt ?? now;
-    const id = newId('tkt', created);
-    ids.push(id);
-    tickets.push(ticketRow(workspaceId, id, number++, c, created, now));
+    return { conv: c, row: ticketRow(workspaceId, newId('tkt', created), number++, c, created, now) as Record<string, unknown> & { id: string } };
+  });
+  const inserted = new Set(
+    (await insertRowsReturning<{ id: string }>(q, 'tickets', TICKET_COLS, ticketRows.map((t) => t.row), `ON CONFLICT (workspace_id, channel, external_thread_id) WHERE external_thread_id IS NOT NULL DO NOTHING`, ['id'])).map((r) => r.id),
+  );
+  const created = ticketRows.filter((t) => inserted.has(t.row.id));
+  await saveMessagesAndNotes(q, workspaceId, created.map((t) => ({ ticketId: t.row.id, conv: t.conv })), now);
+  return created.map((t) => t.row.id);
+}
+
+async function saveMessagesAndNotes(q: Queryable, workspaceId: string, tickets: readonly { ticketId: string; conv: ConversationInput }[], now: Date): Promise<void> {
+  const messages: Record<string, unknown>[] = [];
+  const notes: Record<string, unknown>[] = [];
+  const events: AuditEvent[] = [];
+  const channelOf = new Map<string, string>();
+  for (const { ticketId: id, conv: c } of tickets) {
+    channelOf.set(id, c.channel);
+    events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.created', actor: `channel:${c.channel}`, data: { risk: c.riskLevel, reasons: c.riskReasons, intent: c.intent }, occurredAt: c.messages[0]?.sentAt ?? now });
     for (const m of c.messages) {
       messages.push({
         id: newId('msg', m.sentAt), workspace_id: workspaceId, ticket_id: id, direction: m.direction, channel: c.channel, channel_message_id: m.channelMessageId,
         in_reply_to: m.inReplyTo ?? null, from_address: m.fromAddress, to_address: m.toAddress, subject: m.subject, body_text: m.bodyText, body_html: m.bodyHtml ?? null,
         language: m.language, author_user_id: m.authorUserId ?? null, sent_at: iso(m.sentAt), created_at: iso(now), delivery_status: m.direction === 'inbound' ? 'received' : 'sent',
       });
-      events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: m.direction === 'inbound' ? 'message.received' : 'message.sent', actor: m.direction === 'inbound' ? `channel:${c.channel}` : 'system', data: { from: m.fromAddress }, occurredAt: m.sentAt });
     }
     for (const n of c.notes ?? []) notes.push({ id: newId('note', n.createdAt), workspace_id: workspaceId, ticket_id: id, author_label: n.authorLabel, body: n.body, created_at: iso(n.createdAt) });
-    events.unshift({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.created', actor: `channel:${c.channel}`, data: { risk: c.riskLevel, reasons: c.riskReasons, intent: c.intent }, occurredAt: created });
   }
-  await insertRows(q, 'tickets', TICKET_COLS, tickets as Record<string, unknown>[]);
-  await insertRows(q, 'messages', MESSAGE_COLS, messages as Record<string, unknown>[], 'ON CONFLICT DO NOTHING');
-  await insertRows(q, 'notes', { id: 'text', workspace_id: 'text', ticket_id: 'text', author_label: 'text', body: 'text', created_at: 'timestamptz' }, notes as Record<string, unknown>[]);
+  const stored = await insertRowsReturning<{ ticket_id: string; direction: string; from_address: string; sent_at: Date }>(
+    q, 'messages', MESSAGE_COLS, messages, 'ON CONFLICT DO NOTHING', ['ticket_id', 'direction', 'from_address', 'sent_at'],
+  );
+  for (const m of stored.sort((a, b) => a.sent_at.getTime() - b.sent_at.getTime())) {
+    const inbound = m.direction === 'inbound';
+    events.push({ workspaceId, subjectType: 'ticket', subjectId: m.ticket_id, type: inbound ? 'message.received' : 'message.sent', actor: inbound ? `channel:${channelOf.get(m.ticket_id)}` : 'system', data: { from: m.from_address }, occurredAt: m.sent_at });
+  }
+  await insertRows(q, 'notes', { id: 'text', workspace_id: 'text', ticket_id: 'text', author_label: 'text', body: 'text', created_at: 'timestamptz' }, notes);
   await appendEvents(q, events);
-  return ids;
 }
 
 function ticketRow(ws: string, id: string, number: number, c: ConversationInput, created: Date, now: Date): object {
