@@ -48,7 +48,7 @@ export default tseslint.config(
   // Nothing but platform/config.ts reads the environment.
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/platform/config.ts', 'src/main/**', 'src/**/*.test.ts'],
+    ignores: ['src/platform/config.ts', 'src/main/**', 'src/**/*.test.ts', 'src/*/domain/**'],
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'config is loaded once in platform/config.ts (loadConfig)' }] },
   },
   // web: its own code and src/contracts only.

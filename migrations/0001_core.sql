@@ -307,7 +307,8 @@ CREATE TABLE notes (
 CREATE INDEX notes_ticket_idx ON notes (ticket_id, created_at);
 CREATE INDEX notes_search_idx ON notes USING gin (search);
 
--- Append-only audit trail. The trigger below refuses UPDATE and DELETE.
+-- Append-only audit trail. The triggers below refuse UPDATE, TRUNCATE and DELETE; deleting a whole
+-- workspace (account closure, data-protection erasure) sets claimdesk.erasing = 'on' in its transaction.
 CREATE TABLE events (
   seq           bigserial PRIMARY KEY,
   id            text NOT NULL UNIQUE,
@@ -323,11 +324,16 @@ CREATE INDEX events_subject_idx ON events (workspace_id, subject_type, subject_i
 
 CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('claimdesk.erasing', true) = 'on' THEN
+    RETURN OLD;
+  END IF;
   RAISE EXCEPTION 'events are append-only (% refused)', TG_OP;
 END;
 $$;
 CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events
   FOR EACH ROW EXECUTE FUNCTION events_append_only();
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
+  FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
 
 -- Background jobs and transactional outbox in one table: a use case enqueues inside its own
 -- transaction, so a job exists if and only if the change that asked for it committed.

@@ -37,7 +37,7 @@ for (const step of steps) {
     if (m) {
       passed += Number(m[1]);
       failed += Number(m[2]);
-    } else if (/\[skip\]/.test(r.stdout ?? '')) skipped += 1;
+    } else if (/browser: skipped|\[skip\]/.test(r.stdout ?? '')) skipped += 1;
     else if (!ok) failed += 1;
   } else if (ok) passed += 1;
   else failed += 1;

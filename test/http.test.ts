@@ -50,6 +50,11 @@ describe.each(DRIVERS)('HTTP API on $name', (driver) => {
     expect(r.status).toBe(400);
     expect(r.json.error).toBe('bad_input');
     expect(r.json.message).toMatch(/^riskLevel: /);
+    for (const cursor of ['OTk5OTk5OTk5OTk5', '!!!', 'LTE']) {
+      const bad = await c.call('GET', `/api/tickets?cursor=${cursor}`);
+      expect(bad.status, cursor).toBe(400);
+      expect(bad.json.message).toMatch(/^cursor: /);
+    }
   });
 
   it('enforces roles: viewers read, agents write notes, admins connect channels', async () => {
@@ -156,6 +161,8 @@ describe.each(DRIVERS)('HTTP API on $name', (driver) => {
 
   it('publishes an OpenAPI document covering every route', async () => {
     const r = await testApp(db).app.request('/api/openapi.json');
+    expect(r.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     const doc = (await r.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     for (const p of ['/api/auth/login', '/api/me', '/api/tickets', '/api/tickets/{id}', '/api/tickets/{id}/notes', '/api/tickets/{id}/timeline', '/api/channel-accounts', '/api/tokens', '/api/members', '/api/teams']) {
@@ -180,6 +187,11 @@ describe.each(DRIVERS)('HTTP API on $name', (driver) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Deckel kaputt – Foto.pdf')}`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-security-policy')).toMatch(/^sandbox/);
+    const html = await saveAttachment(db, a.workspaceId, new TextEncoder().encode('<script>alert(1)</script>'), 'text/html; charset=utf-8', T0);
+    const htmlRes = await testApp(db).app.request(`/api/attachments/${html}`, { headers: { cookie: c.cookie } });
+    expect(htmlRes.headers.get('content-type')).toBe('application/octet-stream');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
     const other = client(testApp(db).app);
     await other.login('owner@shop-b.test', b.password);

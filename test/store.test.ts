@@ -132,6 +132,13 @@ describe.each(DRIVERS)('store on $name', (driver) => {
     await appendEvents(db, [{ workspaceId: s.workspaceId, subjectType: 'ticket', subjectId: s.ticketIds[0]!, type: 'test.event', actor: 'system', occurredAt: T0 }]);
     await expect(db.query('UPDATE events SET type = $1', ['tampered'])).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    await expect(db.exec('TRUNCATE events')).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM workspaces WHERE id = $1', [s.workspaceId])).rejects.toThrow(/append-only/);
+    await db.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('claimdesk.erasing', 'on', true)`);
+      await tx.query('DELETE FROM workspaces WHERE id = $1', [s.workspaceId]);
+    });
+    expect((await db.query('SELECT 1 FROM events WHERE workspace_id = $1', [s.workspaceId])).rows).toHaveLength(0);
   });
 
   it('rolls a failed transaction back completely', async () => {

@@ -5,8 +5,11 @@ import type { Queryable } from '../platform/db/port.ts';
 
 /** Seals credentials before they touch the database; the API never returns them. */
 export interface Sealer {
-  seal(plaintext: string): string;
+  seal(plaintext: string, context: string): string;
 }
+
+/** What a channel account's sealed credentials are bound to. */
+export const credentialContext = (accountId: string): string => `channel_account:${accountId}`;
 
 interface Row { id: string; kind: string; name: string; marketplace: string | null; external_id: string | null; status: ChannelAccount['status']; has_credentials: boolean; created_at: Date }
 
@@ -25,13 +28,14 @@ export async function createChannelAccount(q: Queryable, sealer: Sealer, workspa
   if (input.kind === 'amazon' && !(input.marketplace && marketplaceByCode(input.marketplace))) {
     return fail('bad_input', `an Amazon account needs a known marketplace code (US, DE, UK, …); got "${input.marketplace ?? ''}"`, { field: 'marketplace' });
   }
-  const sealed = input.credentials && Object.keys(input.credentials).length > 0 ? sealer.seal(JSON.stringify(input.credentials)) : null;
+  const id = newId('chn', now);
+  const sealed = input.credentials && Object.keys(input.credentials).length > 0 ? sealer.seal(JSON.stringify(input.credentials), credentialContext(id)) : null;
   const r = await q.query<Row>(
     `INSERT INTO channel_accounts (id, workspace_id, kind, name, marketplace, external_id, credentials, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (workspace_id, kind, external_id, marketplace) DO NOTHING
      RETURNING ${COLS}`,
-    [newId('chn', now), workspaceId, input.kind, input.name, input.marketplace ?? null, input.externalId ?? null, sealed, now],
+    [id, workspaceId, input.kind, input.name, input.marketplace ?? null, input.externalId ?? null, sealed, now],
   );
   const row = r.rows[0];
   return row ? ok(present(row)) : fail('conflict', `a ${input.kind} account ${input.externalId ?? ''} ${input.marketplace ?? ''} is already connected`);

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Channel, Fulfillment, IsoDateTime, RiskLevel, TicketStatus } from './common.ts';
 
+/** A page cursor is base64url of a decimal offset below 10 million. */
+function isCursor(c: string): boolean {
+  try {
+    return /^\d{1,7}$/.test(atob(c.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(c.length / 4) * 4, '=')));
+  } catch {
+    return false;
+  }
+}
+
 export const TicketListQuery = z.object({
   status: z.union([TicketStatus, z.literal('active')]).optional().describe('"active" = open, pending and on_hold'),
   channel: Channel.optional(),
@@ -10,7 +19,12 @@ export const TicketListQuery = z.object({
   teamId: z.string().optional(),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().optional(),
+  cursor: z
+    .string()
+    .max(12)
+    .refine(isCursor, 'not a cursor this API returned')
+    .optional()
+    .describe('nextCursor of the previous page'),
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 

@@ -12,6 +12,14 @@ import { getTicketDetail, getTicketTimeline } from './ticket-detail.ts';
 
 const TicketParam = z.object({ id: z.string().min(1).max(64) });
 
+/** Types we pass through as the sender declared them; anything else (HTML, SVG, odd or malformed values) is bytes. */
+const PASS_THROUGH = /^(image\/(png|jpeg|gif|webp|heic)|application\/pdf|text\/plain|text\/csv|application\/zip|message\/rfc822)$/;
+
+export function safeContentType(declared: string): string {
+  const t = declared.trim().toLowerCase();
+  return PASS_THROUGH.test(t) ? t : 'application/octet-stream';
+}
+
 export function deskRoutes(app: App, deps: { db: Db; clock: Clock }): void {
   const tags = ['inbox'];
 
@@ -36,10 +44,11 @@ export function deskRoutes(app: App, deps: { db: Db; clock: Clock }): void {
   register(app, createRoute({ method: 'get', path: '/api/attachments/{sha256}', tags, request: { params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) }, responses: { 200: { description: 'the file, as an attachment download', content: { 'application/octet-stream': { schema: z.string() } } }, 404: err('no such attachment in this workspace') } }), 'viewer', async (c, p) => {
     const a = await readAttachment(deps.db, p.workspaceId, c.req.valid('param').sha256);
     if (!a) return c.json(errorBody('not_found', 'no such attachment'), 404);
-    // Always a download, never rendered inline: attachments come from strangers.
+    // Always a download, never rendered inline, in a sandbox if a browser tries: attachments come from strangers.
     return new Response(Buffer.from(a.bytes), {
       headers: {
-        'content-type': a.contentType,
+        'content-type': safeContentType(a.contentType),
+        'content-security-policy': 'sandbox; default-src \'none\'',
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, max-age=31536000, immutable',

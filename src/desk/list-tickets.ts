@@ -10,10 +10,11 @@ export const SUMMARY_SELECT = `
          greatest(t.last_customer_message_at, t.last_agent_message_at) AS last_message_at,
          (SELECT left(m.body_text, 200) FROM messages m WHERE m.ticket_id = t.id ORDER BY m.sent_at DESC LIMIT 1) AS preview
   FROM tickets t
-  LEFT JOIN customers c ON c.id = t.customer_id
-  LEFT JOIN orders o ON o.id = t.order_id
-  LEFT JOIN users u ON u.id = t.assignee_id
-  LEFT JOIN teams tm ON tm.id = t.team_id`;
+  LEFT JOIN customers c ON c.id = t.customer_id AND c.workspace_id = t.workspace_id
+  LEFT JOIN orders o ON o.id = t.order_id AND o.workspace_id = t.workspace_id
+  LEFT JOIN memberships mb ON mb.user_id = t.assignee_id AND mb.workspace_id = t.workspace_id
+  LEFT JOIN users u ON u.id = mb.user_id
+  LEFT JOIN teams tm ON tm.id = t.team_id AND tm.workspace_id = t.workspace_id`;
 
 export interface SummaryRow {
   id: string; number: number; subject: string; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
@@ -71,9 +72,14 @@ async function countBy(db: Queryable, column: string, f: { where: string; params
   return Object.fromEntries(r.rows.map((x) => [x.k, x.n]));
 }
 
+/** Cursors are opaque to clients; the schema guarantees they decode to a bounded offset. */
+function decodeCursor(cursor: string): number {
+  return Number.parseInt(Buffer.from(cursor, 'base64url').toString(), 10);
+}
+
 /** The queue: what can hurt the seller first (status, risk, then time left), with counts for the filter chips. */
 export async function listTickets(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<TicketListResponse> {
-  const offset = q.cursor ? Math.max(0, Number.parseInt(Buffer.from(q.cursor, 'base64url').toString(), 10) || 0) : 0;
+  const offset = q.cursor ? decodeCursor(q.cursor) : 0;
   const f = filters(workspaceId, userId, q, null);
   const rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${f.where}`, f.params);

@@ -11,6 +11,8 @@ import { deskRoutes } from '../desk/index.ts';
 import type { Deps } from './deps.ts';
 import { WEB_DIST } from './deps.ts';
 
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
 /** The HTTP surface: /api (JSON, OpenAPI-described) and the web UI from dist/web. Thin: every route calls one use case. */
 export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 'config'>, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -23,7 +25,12 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
       return undefined;
     },
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] } }));
+  app.use('*', secureHeaders());
+  // One strict policy for everything, unless a route set a stricter one (attachment downloads are sandboxed).
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', CSP);
+  });
   app.use('/api/*', authMiddleware(deps, new Set(['/api/auth/login', '/api/health', '/api/openapi.json'])));
   app.get('/api/health', (c) => c.json({ ok: true, database: deps.db.kind }));
   accessRoutes(app, deps, { secureCookies: deps.config.http.secureCookies, clientAddress: clientAddress(deps.config.http.trustProxy) });

@@ -9,22 +9,24 @@ describe('secretBox', () => {
   const box = secretBox(randomBytes(32));
 
   it('round-trips and never stores the plaintext', () => {
-    const sealed = box.seal('{"refresh_token":"Atzr|abc"}');
+    const sealed = box.seal('{"refresh_token":"Atzr|abc"}', 'channel_account:a');
     expect(sealed).not.toContain('Atzr');
-    expect(box.open(sealed)).toBe('{"refresh_token":"Atzr|abc"}');
+    expect(box.open(sealed, 'channel_account:a')).toBe('{"refresh_token":"Atzr|abc"}');
+    expect(() => box.open(sealed, 'channel_account:b')).toThrow();
   });
 
   it('uses a fresh IV each time', () => {
-    expect(box.seal('x')).not.toBe(box.seal('x'));
+    expect(box.seal('x', 'c')).not.toBe(box.seal('x', 'c'));
   });
 
   it('rejects a tampered ciphertext and a foreign key', () => {
-    const sealed = box.seal('secret');
+    const sealed = box.seal('secret', 'c');
     const parts = sealed.split('.');
     const ct = Buffer.from(parts[3]!, 'base64url');
     ct[0] = ct[0]! ^ 1;
-    expect(() => box.open([parts[0], parts[1], parts[2], ct.toString('base64url')].join('.'))).toThrow();
-    expect(() => secretBox(randomBytes(32)).open(sealed)).toThrow();
+    expect(() => box.open([parts[0], parts[1], parts[2], ct.toString('base64url')].join('.'), 'c')).toThrow();
+    expect(() => box.open([parts[0], parts[1], parts[2]!.slice(0, 8), parts[3]].join('.'), 'c')).toThrow();
+    expect(() => secretBox(randomBytes(32)).open(sealed, 'c')).toThrow();
   });
 });
 
