@@ -364,3 +364,34 @@ CREATE TABLE seed_runs (
   orders        integer NOT NULL,
   completed_at  timestamptz NOT NULL
 );
+
+-- Rows may only point at rows of their own workspace: composite keys make a cross-workspace link
+-- impossible even if application code got an id wrong.
+ALTER TABLE teams ADD CONSTRAINT teams_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE channel_accounts ADD CONSTRAINT channel_accounts_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE customers ADD CONSTRAINT customers_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE orders ADD CONSTRAINT orders_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE shipments ADD CONSTRAINT shipments_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE returns ADD CONSTRAINT returns_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_ws_id UNIQUE (workspace_id, id);
+ALTER TABLE messages ADD CONSTRAINT messages_ws_id UNIQUE (workspace_id, id);
+
+ALTER TABLE team_members ADD CONSTRAINT team_members_team_ws FOREIGN KEY (workspace_id, team_id) REFERENCES teams (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE team_members ADD CONSTRAINT team_members_member_ws FOREIGN KEY (workspace_id, user_id) REFERENCES memberships (workspace_id, user_id) ON DELETE CASCADE;
+ALTER TABLE customer_identities ADD CONSTRAINT customer_identities_ws FOREIGN KEY (workspace_id, customer_id) REFERENCES customers (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE orders ADD CONSTRAINT orders_account_ws FOREIGN KEY (workspace_id, channel_account_id) REFERENCES channel_accounts (workspace_id, id);
+ALTER TABLE orders ADD CONSTRAINT orders_customer_ws FOREIGN KEY (workspace_id, customer_id) REFERENCES customers (workspace_id, id);
+ALTER TABLE order_items ADD CONSTRAINT order_items_order_ws FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE shipments ADD CONSTRAINT shipments_order_ws FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE tracking_events ADD CONSTRAINT tracking_events_shipment_ws FOREIGN KEY (workspace_id, shipment_id) REFERENCES shipments (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE returns ADD CONSTRAINT returns_order_ws FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE refunds ADD CONSTRAINT refunds_order_ws FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE refunds ADD CONSTRAINT refunds_return_ws FOREIGN KEY (workspace_id, return_id) REFERENCES returns (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_account_ws FOREIGN KEY (workspace_id, channel_account_id) REFERENCES channel_accounts (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_customer_ws FOREIGN KEY (workspace_id, customer_id) REFERENCES customers (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_order_ws FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_team_ws FOREIGN KEY (workspace_id, team_id) REFERENCES teams (workspace_id, id);
+ALTER TABLE tickets ADD CONSTRAINT tickets_assignee_ws FOREIGN KEY (workspace_id, assignee_id) REFERENCES memberships (workspace_id, user_id);
+ALTER TABLE messages ADD CONSTRAINT messages_ticket_ws FOREIGN KEY (workspace_id, ticket_id) REFERENCES tickets (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE notes ADD CONSTRAINT notes_ticket_ws FOREIGN KEY (workspace_id, ticket_id) REFERENCES tickets (workspace_id, id) ON DELETE CASCADE;
+ALTER TABLE message_attachments ADD CONSTRAINT message_attachments_message_ws FOREIGN KEY (workspace_id, message_id) REFERENCES messages (workspace_id, id) ON DELETE CASCADE;

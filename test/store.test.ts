@@ -125,6 +125,15 @@ describe.each(DRIVERS)('store on $name', (driver) => {
     expect(body.rows[0]!.body_text).toBe('broken mail body');
   });
 
+  it('refuses a link from one workspace to another workspace\'s rows', async () => {
+    const a = await seedSmallWorkspace(db, 'link-a');
+    const b = await seedSmallWorkspace(db, 'link-b');
+    await expect(db.query('UPDATE tickets SET order_id = $1 WHERE id = $2', [b.orderId, a.ticketIds[0]])).rejects.toThrow(/tickets_order_ws/);
+    await expect(db.query('UPDATE tickets SET team_id = $1 WHERE id = $2', [b.teamId, a.ticketIds[0]])).rejects.toThrow(/tickets_team_ws/);
+    await expect(db.query('UPDATE tickets SET assignee_id = $1 WHERE id = $2', [b.agentId, a.ticketIds[0]])).rejects.toThrow(/tickets_assignee_ws/);
+    await expect(db.query('UPDATE messages SET ticket_id = $1 WHERE ticket_id = $2', [b.ticketIds[0], a.ticketIds[0]])).rejects.toThrow(/messages_ticket_ws/);
+  });
+
   it('keeps the audit trail append-only', async () => {
     const s = await seedSmallWorkspace(db, 'zeta');
     const timeline = await getTicketTimeline(db, s.workspaceId, s.ticketIds[0]!);
