@@ -15,7 +15,7 @@ export async function startTestServer(opts: { orders?: number } = {}): Promise<{
   const password = 'e2e-demo-password';
   try {
     await migrateDb(deps.db);
-    const seeded = await seedDemoWorkspace(deps, { seed: 42, orders: opts.orders ?? 800, password });
+    const seeded = await seedDemoWorkspace(deps, { seed: 42, orders: opts.orders ?? 2000, password });
     const server = await startServer(deps, { port: 0, host: '127.0.0.1', worker: true });
     return {
       url: server.url.replace('localhost', '127.0.0.1'),
