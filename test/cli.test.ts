@@ -96,6 +96,16 @@ describe('claimdesk CLI', () => {
     expect(again).toMatchObject({ applied: [] });
   });
 
+  it('creates a real workspace with its owner, and refuses a taken slug (exit 2)', () => {
+    const dir = tempDir();
+    const r = run(['workspace', 'create', '--name', 'Acme Goods', '--slug', 'acme', '--owner-email', 'Ann@Acme.test', '--owner-name', 'Ann', '--timezone', 'Europe/Berlin', '--json'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ownerEmail: 'ann@acme.test', password: expect.stringMatching(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/) });
+    const again = run(['workspace', 'create', '--name', 'Acme', '--slug', 'acme', '--owner-email', 'ann@acme.test', '--owner-name', 'Ann'], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/slug "acme" exists/);
+  });
+
   it('exits 3 and releases the data directory when the port is taken', async () => {
     const dir = tempDir();
     const blocker = createServer().listen(0, '127.0.0.1');

@@ -3,12 +3,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { ApiError, ApiToken, CreateApiTokenRequest, CreateApiTokenResponse, LoginRequest, Member, SessionInfo, Team, UpdateMeRequest } from '../contracts/index.ts';
+import { ApiError, ApiToken, ChangePasswordRequest, CreateApiTokenRequest, CreateApiTokenResponse, CreateMemberRequest, CreateMemberResponse, LoginRequest, Member, SaveTeamRequest, SessionInfo, Team, UpdateMeRequest, UpdateMemberRequest } from '../contracts/index.ts';
 import type { ErrorCode, Result, Role } from '../kernel/index.ts';
 import { roleAtLeast } from '../kernel/index.ts';
 import { HTTP_STATUS } from '../platform/http-errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
-import { getSessionInfo, updateMe } from './me.ts';
+import { addMember, changeMemberRole, removeMember } from './members.ts';
+import { changePassword, getSessionInfo, updateMe } from './me.ts';
+import { deleteTeam, saveTeam } from './teams.ts';
 import type { Principal } from './principal.ts';
 import { listMembers, listTeams } from './provision.ts';
 import { authenticateSession, authenticateToken, SESSION_TTL_MS, signIn, signOut, type AccessDeps } from './sign-in.ts';
@@ -164,6 +166,35 @@ export function accessRoutes(app: App, deps: AccessDeps, opts: AccessRouteOption
   register(app, createRoute({ method: 'get', path: '/api/teams', tags: ['workspace'], responses: { 200: json(z.object({ items: z.array(Team) }), 'teams'), 401: err('not signed in') } }), 'viewer', async (c, p) => {
     return present(c, await listTeams(deps, p));
   });
+}
+
+/** Members, teams and the caller's password. */
+export function workspaceAdminRoutes(app: App, deps: AccessDeps): void {
+  const tags = ['workspace'];
+  const UserParam = z.object({ userId: z.string().min(1).max(64) });
+  const TeamParam = z.object({ id: z.string().min(1).max(64) });
+  const noContent = (c: Context, r: Result<null>) => (r.ok ? c.body(null, 204) : present(c, r));
+
+  register(app, createRoute({ method: 'post', path: '/api/members', tags, request: body(CreateMemberRequest), responses: { 201: json(CreateMemberResponse, 'added; a generated password is shown once'), 403: err('admins only; only owners add owners'), 409: err('already a member') } }), 'admin', async (c, p) =>
+    present(c, await addMember(deps, p, c.req.valid('json')), 201));
+
+  register(app, createRoute({ method: 'patch', path: '/api/members/{userId}', tags, request: { params: UserParam, ...body(UpdateMemberRequest) }, responses: { 200: json(Member, 'the member'), 403: err('not allowed'), 404: err('no such member'), 409: err('own role, or the last owner') } }), 'admin', async (c, p) =>
+    present(c, await changeMemberRole(deps, p, c.req.valid('param').userId, c.req.valid('json').role)));
+
+  register(app, createRoute({ method: 'delete', path: '/api/members/{userId}', tags, request: { params: UserParam }, responses: { 204: { description: 'removed; sessions ended, tokens revoked, tickets unassigned' }, 404: err('no such member'), 409: err('yourself, or the last owner') } }), 'admin', async (c, p) =>
+    noContent(c, await removeMember(deps, p, c.req.valid('param').userId)));
+
+  register(app, createRoute({ method: 'post', path: '/api/teams', tags, request: body(SaveTeamRequest), responses: { 201: json(Team, 'created'), 400: err('a member id from elsewhere'), 409: err('name taken') } }), 'admin', async (c, p) =>
+    present(c, await saveTeam(deps, p, null, c.req.valid('json')), 201));
+
+  register(app, createRoute({ method: 'put', path: '/api/teams/{id}', tags, request: { params: TeamParam, ...body(SaveTeamRequest) }, responses: { 200: json(Team, 'saved'), 404: err('no such team'), 409: err('name taken') } }), 'admin', async (c, p) =>
+    present(c, await saveTeam(deps, p, c.req.valid('param').id, c.req.valid('json'))));
+
+  register(app, createRoute({ method: 'delete', path: '/api/teams/{id}', tags, request: { params: TeamParam }, responses: { 204: { description: 'deleted; its tickets keep no team' }, 404: err('no such team') } }), 'admin', async (c, p) =>
+    noContent(c, await deleteTeam(deps, p, c.req.valid('param').id)));
+
+  register(app, createRoute({ method: 'post', path: '/api/me/password', tags: ['auth'], request: body(ChangePasswordRequest), responses: { 204: { description: 'changed; your other sessions are signed out' }, 400: err('too short'), 401: err('current password wrong') } }), 'viewer', async (c, p) =>
+    noContent(c, await changePassword(deps, p, c.req.valid('json'))));
 }
 
 export { json as jsonResponse, err as errorResponse, body as jsonBody };

@@ -1,4 +1,5 @@
-import type { SessionInfo, UpdateMeRequest } from '../contracts/index.ts';
+import type { ChangePasswordRequest, SessionInfo, UpdateMeRequest } from '../contracts/index.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import type { Result } from '../kernel/index.ts';
 import { fail, ok } from '../kernel/index.ts';
 import type { Principal } from './principal.ts';
@@ -24,4 +25,16 @@ export async function getSessionInfo(deps: AccessDeps, principal: Principal): Pr
 export async function updateMe(deps: AccessDeps, principal: Principal, patch: UpdateMeRequest): Promise<Result<SessionInfo>> {
   await store.updateUserProfile(deps.db, principal.userId, patch);
   return getSessionInfo(deps, principal);
+}
+
+/** Changes the caller's password after checking the current one, and signs out their other sessions. */
+export async function changePassword(deps: AccessDeps, principal: Principal, input: ChangePasswordRequest): Promise<Result<null>> {
+  const user = await store.getUser(deps.db, principal.userId);
+  if (!user?.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) return fail('unauthenticated', 'the current password is wrong');
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await store.setPasswordHash(tx, principal.userId, hash);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2', [principal.userId, principal.sessionId]);
+  });
+  return ok(null);
 }

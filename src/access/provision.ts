@@ -1,5 +1,8 @@
 import type { Member, Team } from '../contracts/index.ts';
-import type { Result, Role } from '../kernel/index.ts';
+import type { Clock, Result, Role } from '../kernel/index.ts';
+import type { Db } from '../platform/db/port.ts';
+import { findUserByEmail } from './store.ts';
+import { generatePassword } from './password.ts';
 import { fail, newId, ok } from '../kernel/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import { hashPassword } from './password.ts';
@@ -50,6 +53,27 @@ export async function listMembers(deps: AccessDeps, principal: Principal): Promi
 }
 
 export async function listTeams(deps: AccessDeps, principal: Principal): Promise<Result<{ items: Team[] }>> {
-  const rows = await store.listTeams(deps.db, principal.workspaceId);
-  return ok({ items: rows.map((t) => ({ id: t.id, name: t.name, memberCount: t.member_count })) });
+  return ok({ items: await store.listTeams(deps.db, principal.workspaceId) });
+}
+
+export const DEFAULT_TEAMS = ['Amazon compliance', 'Customer care'] as const;
+
+/**
+ * Sets up a real (non-demo) workspace: the workspace, its owner (created with a generated password when the
+ * e-mail is new) and the default teams, in one transaction.
+ */
+export async function createWorkspaceWithOwner(
+  deps: { db: Db; clock: Clock },
+  input: NewWorkspace & { ownerEmail: string; ownerName: string },
+): Promise<Result<{ workspaceId: string; ownerId: string; ownerEmail: string; password: string | null }>> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const ws = await createWorkspace(tx, input, now);
+    if (!ws.ok) return ws;
+    const existing = await findUserByEmail(tx, input.ownerEmail);
+    const password = existing ? null : generatePassword();
+    const ownerId = await addUserToWorkspace(tx, { workspaceId: ws.value, email: input.ownerEmail, name: input.ownerName, password: password ?? '', role: 'owner' }, now);
+    for (const name of DEFAULT_TEAMS) await createTeam(tx, ws.value, name, [ownerId], now);
+    return ok({ workspaceId: ws.value, ownerId, ownerEmail: input.ownerEmail.toLowerCase(), password });
+  });
 }

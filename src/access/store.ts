@@ -165,13 +165,17 @@ export async function addTeamMember(q: Queryable, workspaceId: string, teamId: s
   await q.query('INSERT INTO team_members (workspace_id, team_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [workspaceId, teamId, userId]);
 }
 
-export async function listTeams(q: Queryable, workspaceId: string): Promise<{ id: string; name: string; member_count: number }[]> {
-  const r = await q.query<{ id: string; name: string; member_count: number }>(
-    `SELECT t.id, t.name, (SELECT count(*)::int FROM team_members tm WHERE tm.team_id = t.id) AS member_count
+export async function listTeams(q: Queryable, workspaceId: string): Promise<{ id: string; name: string; memberCount: number; memberIds: string[] }[]> {
+  const r = await q.query<{ id: string; name: string; member_ids: string[] }>(
+    `SELECT t.id, t.name, coalesce((SELECT array_agg(tm.user_id ORDER BY tm.user_id) FROM team_members tm WHERE tm.team_id = t.id), '{}') AS member_ids
      FROM teams t WHERE t.workspace_id = $1 ORDER BY t.name`,
     [workspaceId],
   );
-  return r.rows;
+  return r.rows.map((t) => ({ id: t.id, name: t.name, memberCount: t.member_ids.length, memberIds: t.member_ids }));
+}
+
+export async function setPasswordHash(q: Queryable, userId: string, hash: string): Promise<void> {
+  await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
 }
 
 export async function listMembers(q: Queryable, workspaceId: string): Promise<{ id: string; email: string; name: string; role: Role; teams: { id: string; name: string }[] }[]> {

@@ -42,5 +42,33 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-export const Team = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int() });
+export const Team = z.object({ id: z.string(), name: z.string(), memberCount: z.number().int(), memberIds: z.array(z.string()) });
 export type Team = z.infer<typeof Team>;
+
+export const CreateMemberRequest = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  password: z.string().min(10).max(1024).optional().describe('omit to have one generated and returned once'),
+});
+export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
+
+export const CreateMemberResponse = Member.extend({
+  initialPassword: z.string().nullable().describe('the generated password, shown once; null when the person already had an account or a password was given'),
+});
+export type CreateMemberResponse = z.infer<typeof CreateMemberResponse>;
+
+export const UpdateMemberRequest = z.object({ role: Role });
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
+
+export const SaveTeamRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  memberIds: z.array(z.string()).max(500).default([]),
+});
+export type SaveTeamRequest = z.infer<typeof SaveTeamRequest>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(10, 'at least 10 characters').max(1024),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { secureHeaders } from 'hono/secure-headers';
-import { accessRoutes, authMiddleware, errorBody, type AppEnv } from '../access/index.ts';
+import { accessRoutes, authMiddleware, errorBody, workspaceAdminRoutes, type AppEnv } from '../access/index.ts';
 import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
 import type { Deps } from './deps.ts';
@@ -34,6 +34,7 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   app.use('/api/*', authMiddleware(deps, new Set(['/api/auth/login', '/api/health', '/api/openapi.json'])));
   app.get('/api/health', (c) => c.json({ ok: true, database: deps.db.kind }));
   accessRoutes(app, deps, { secureCookies: deps.config.http.secureCookies, clientAddress: clientAddress(deps.config.http.trustProxy) });
+  workspaceAdminRoutes(app, deps);
   deskRoutes(app, deps);
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
   app.doc31('/api/openapi.json', {

@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generatePassword } from '../access/index.ts';
+import { createWorkspaceWithOwner, generatePassword } from '../access/index.ts';
 import { writeDemoFiles } from '../demo/index.ts';
 import { CodedError } from '../kernel/index.ts';
 import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
@@ -174,6 +174,29 @@ export function buildCli(config: () => Config): Command {
       }),
     );
 
+  const workspace = program.command('workspace').description('manage workspaces');
+  workspace
+    .command('create')
+    .description('create a workspace with its owner (a password is generated for a new owner and printed once)')
+    .requiredOption('--name <name>', 'the seller or brand name')
+    .requiredOption('--slug <slug>', 'short id used at sign-in, e.g. acme (lower case, digits, dashes)')
+    .requiredOption('--owner-email <email>', "the owner's e-mail address")
+    .requiredOption('--owner-name <name>', "the owner's name")
+    .option('--currency <code>', 'default currency', 'USD')
+    .option('--timezone <tz>', 'IANA time zone for business hours', 'UTC')
+    .option('--json', 'print the result as JSON', false)
+    .action(async (o: { name: string; slug: string; ownerEmail: string; ownerName: string; currency: string; timezone: string; json: boolean }) => {
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(o.ownerEmail)) throw new CodedError('bad_input', `--owner-email: "${o.ownerEmail}" is not an e-mail address`);
+      if (!/^[A-Z]{3}$/.test(o.currency)) throw new CodedError('bad_input', `--currency: "${o.currency}" is not an ISO 4217 code like USD`);
+      if (!Intl.supportedValuesOf('timeZone').includes(o.timezone) && o.timezone !== 'UTC') throw new CodedError('bad_input', `--timezone: "${o.timezone}" is not an IANA time zone`);
+      await withDeps(config(), 'workspace create', async (deps) => {
+        await migrateDb(deps.db);
+        const r = await createWorkspaceWithOwner(deps, { name: o.name, slug: o.slug, currency: o.currency, timezone: o.timezone, ownerEmail: o.ownerEmail, ownerName: o.ownerName });
+        if (!r.ok) throw new CodedError(r.error, r.message);
+        out(o.json, r.value, `created workspace "${o.slug}"; sign in as ${r.value.ownerEmail}${r.value.password ? ` with password ${r.value.password} (shown once)` : ' with your existing password'}`);
+      });
+    });
+
   return program;
 }
 
@@ -197,7 +220,7 @@ function report(err: unknown): number {
   const line = (msg: string) => process.stderr.write(`claimdesk: ${msg}\n`);
   if (err instanceof ConfigError) return line(err.message), EXIT.badInput;
   if (err instanceof DataDirLockedError) return line(err.message), EXIT.unavailable;
-  if (err instanceof CodedError) return line(err.message), err.code === 'bad_input' ? EXIT.badInput : err.code === 'unavailable' ? EXIT.unavailable : EXIT.internal;
+  if (err instanceof CodedError) return line(err.message), err.code === 'unavailable' ? EXIT.unavailable : EXIT.badInput;
   const code = (err as { code?: string }).code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') return line(`database unavailable: ${(err as Error).message}`), EXIT.unavailable;
   if (code === 'EADDRINUSE') return line(`${(err as Error).message}: another program uses that port; pick one with --port or PORT`), EXIT.unavailable;
