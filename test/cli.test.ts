@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -144,6 +144,9 @@ describe('claimdesk CLI', () => {
     expect(r.status, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result).toMatchObject({ created: true, orders: 4000 });
+    const manifest = JSON.parse(readFileSync(join(dir, 'demo-files', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ orders: 4000, seed: 42 });
+    expect(manifest.discrepancyCount).toBeGreaterThan(0);
     expect(result.tickets).toBeGreaterThan(1000);
     const again = JSON.parse(run(['seed-demo', '--orders', '4000', '--json'], dir).stdout);
     expect(again).toMatchObject({ created: false, workspaceId: result.workspaceId, tickets: result.tickets });

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeDemoFiles } from '../src/demo/index.ts';
 import { fixedClock } from '../src/kernel/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
 import { DEMO_OWNER_EMAIL, seedDemoWorkspace } from '../src/seeding/index.ts';
@@ -74,5 +78,18 @@ describe.each(DRIVERS)('demo workspace seeding on $name', (driver) => {
     );
     expect(rows.rows.length).toBeGreaterThan(0);
     expect(new Set(rows.rows.map((x) => `${x.content_type} ${x.intent}`))).toEqual(new Set(['image/png damaged_defective']));
+  });
+
+  it('seeds the same world the demo report files describe', async () => {
+    const r = await seedDemoWorkspace(deps(), { seed: 5, orders: 300, password: 'p-1234567890' });
+    const dir = mkdtempSync(join(tmpdir(), 'cd-world-'));
+    try {
+      await writeDemoFiles({ seed: 5, orders: 300, now: r.seededAt, outDir: dir });
+      const fileIds = readFileSync(join(dir, 'orders.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { externalId: string }).externalId).sort();
+      const dbIds = (await db.query<{ external_id: string }>('SELECT external_id FROM orders WHERE workspace_id = $1 ORDER BY external_id', [r.workspaceId])).rows.map((x) => x.external_id);
+      expect(dbIds).toEqual(fileIds);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,8 +37,11 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   workspaceAdminRoutes(app, deps);
   deskRoutes(app, deps);
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cd_session', description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'an API token (cdt_…) created in Settings' });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
+    security: [{ session: [] }, { token: [] }],
     info: { title: 'claimdesk API', version: '0.1.0', description: 'Sign in with POST /api/auth/login (cookie + X-CSRF-Token on writes) or send `Authorization: Bearer cdt_…` with an API token.' },
   });
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));

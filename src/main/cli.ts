@@ -51,7 +51,10 @@ async function ensureDemo(deps: Deps, orders: number, seed: number, showBar: boo
   if (r.created) {
     mkdirSync(deps.config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify({ email: r.email, password }) + '\n', { mode: 0o600 });
-    deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
+    // The same world as Amazon would report it: the report files that the recovery imports read.
+    const filesDir = join(deps.config.dataDir, 'demo-files');
+    await writeDemoFiles({ seed, orders, now: r.seededAt, outDir: filesDir });
+    deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets, reportFiles: filesDir });
   }
   return { ...r, password: r.created || saved ? password : null };
 }

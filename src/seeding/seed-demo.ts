@@ -20,6 +20,8 @@ export interface SeedDemoOptions {
 
 export interface SeedDemoResult {
   readonly created: boolean;
+  /** The `now` the demo world was generated for (its 120 days end there). */
+  readonly seededAt: Date;
   readonly workspaceId: string;
   readonly email: string;
   readonly orders: number;
@@ -44,10 +46,11 @@ interface Ctx {
 export async function seedDemoWorkspace(deps: { db: Db; clock: Clock }, opts: SeedDemoOptions): Promise<SeedDemoResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const existing = await tx.query<{ id: string; orders: number }>(`SELECT w.id, s.orders FROM workspaces w JOIN seed_runs s ON s.workspace_id = w.id WHERE w.slug = $1`, [DEMO_SLUG]);
-    if (existing.rows[0]) {
-      const t = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = $1', [existing.rows[0].id]);
-      return { created: false, workspaceId: existing.rows[0].id, email: DEMO_OWNER_EMAIL, orders: existing.rows[0].orders, tickets: t.rows[0]?.n ?? 0 };
+    const existing = await tx.query<{ id: string; orders: number; completed_at: Date }>(`SELECT w.id, s.orders, s.completed_at FROM workspaces w JOIN seed_runs s ON s.workspace_id = w.id WHERE w.slug = $1`, [DEMO_SLUG]);
+    const prior = existing.rows[0];
+    if (prior) {
+      const t = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE workspace_id = $1', [prior.id]);
+      return { created: false, seededAt: prior.completed_at, workspaceId: prior.id, email: DEMO_OWNER_EMAIL, orders: prior.orders, tickets: t.rows[0]?.n ?? 0 };
     }
     const ctx = await createDemoTenant(tx, opts.password, now);
     let batch: DemoOrder[] = [];
@@ -65,7 +68,7 @@ export async function seedDemoWorkspace(deps: { db: Db; clock: Clock }, opts: Se
     tickets += await saveBatch(tx, ctx, batch);
     opts.onProgress?.(opts.orders, opts.orders);
     await tx.query('INSERT INTO seed_runs (workspace_id, seed, orders, completed_at) VALUES ($1, $2, $3, $4)', [ctx.workspaceId, opts.seed, opts.orders, now]);
-    return { created: true, workspaceId: ctx.workspaceId, email: DEMO_OWNER_EMAIL, orders: opts.orders, tickets };
+    return { created: true, seededAt: now, workspaceId: ctx.workspaceId, email: DEMO_OWNER_EMAIL, orders: opts.orders, tickets };
   });
 }
 
