@@ -4,6 +4,7 @@ import {
   ApiToken,
   ChannelAccount,
   CreateApiTokenResponse,
+  CreateMemberResponse,
   Member,
   Note,
   SessionInfo,
@@ -12,7 +13,15 @@ import {
   TicketListResponse,
   TimelineEvent,
 } from '../../src/contracts/index.ts';
-import type { CreateChannelAccountRequest, LoginRequest, UpdateMeRequest } from '../../src/contracts/index.ts';
+import type {
+  ChangePasswordRequest,
+  CreateChannelAccountRequest,
+  CreateMemberRequest,
+  LoginRequest,
+  SaveTeamRequest,
+  UpdateMeRequest,
+  UpdateMemberRequest,
+} from '../../src/contracts/index.ts';
 import type { RiskLevel, TicketStatus } from './types.ts';
 
 /** A failed API call: the server's `{error, message, details}`, or `network` / `bad_response` for client-side failures. */
@@ -154,7 +163,15 @@ export const api = {
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
   createChannelAccount: (body: CreateChannelAccountRequest) => requestJson(ChannelAccount, 'POST', '/api/channel-accounts', { body }),
   listMembers: async () => (await requestJson(MemberList, 'GET', '/api/members')).items,
+  createMember: (body: CreateMemberRequest) => requestJson(CreateMemberResponse, 'POST', '/api/members', { body }),
+  updateMember: (userId: string, body: UpdateMemberRequest) => requestJson(Member, 'PATCH', `/api/members/${id(userId)}`, { body }),
+  removeMember: (userId: string) => requestVoid('DELETE', `/api/members/${id(userId)}`),
   listTeams: async () => (await requestJson(TeamList, 'GET', '/api/teams')).items,
+  createTeam: (body: SaveTeamRequest) => requestJson(Team, 'POST', '/api/teams', { body }),
+  updateTeam: (teamId: string, body: SaveTeamRequest) => requestJson(Team, 'PUT', `/api/teams/${id(teamId)}`, { body }),
+  deleteTeam: (teamId: string) => requestVoid('DELETE', `/api/teams/${id(teamId)}`),
+  /** A wrong current password answers 401; that is not an expired session, so it is not broadcast. */
+  changePassword: (body: ChangePasswordRequest) => requestVoid('POST', '/api/me/password', { body, expect401: true }),
   listTokens: async () => (await requestJson(TokenList, 'GET', '/api/tokens')).items,
   createToken: (name: string) => requestJson(CreateApiTokenResponse, 'POST', '/api/tokens', { body: { name } }),
   revokeToken: (tokenId: string) => requestVoid('DELETE', `/api/tokens/${id(tokenId)}`),

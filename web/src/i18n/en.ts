@@ -1,3 +1,5 @@
+import { enPeople } from './en-people.ts';
+
 /**
  * English UI strings: the reference dictionary. `Messages = typeof en`, so every other locale must define exactly
  * these keys (a missing key is a type error). `{name}` placeholders are filled by t(key, params).
@@ -194,6 +196,7 @@ export const en = {
   'settings.members': 'Members',
   'settings.teams': 'Teams',
   'settings.tokens': 'API tokens',
+  'settings.account': 'Your account',
   'settings.language': 'Language',
   'settings.languageHint': 'Saved to your account and used on every device you sign in from.',
   'acct.empty': 'No channel accounts yet.',
@@ -234,11 +237,6 @@ export const en = {
   'cred.smtpPort': 'SMTP port',
   'cred.username': 'Username',
   'cred.password': 'Password',
-  'member.teams': 'Teams',
-  'member.noTeams': 'No team',
-  'member.empty': 'No members.',
-  'team.memberCount': 'Members',
-  'team.empty': 'No teams yet.',
   'token.intro':
     'Tokens let scripts and integrations call the API on your behalf. Send one as the header Authorization: Bearer <token>.',
   'token.name': 'Token name',
@@ -247,7 +245,6 @@ export const en = {
   'token.once': 'Copy this token now. For your security it will not be shown again.',
   'token.copy': 'Copy',
   'token.copied': 'Copied',
-  'token.copyFailed': 'Copy failed: select the token and copy it manually.',
   'token.done': 'I have saved it',
   'token.prefix': 'Prefix',
   'token.lastUsed': 'Last used',
@@ -269,6 +266,7 @@ export const en = {
   'error.unknown': 'Something went wrong.',
   'notFound.title': 'Page not found',
   'notFound.back': 'Go to the inbox',
+  ...enPeople,
 };
 
 export type Messages = typeof en;

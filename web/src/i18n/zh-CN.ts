@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { zhCNPeople } from './zh-CN-people.ts';
 
 /** 简体中文 (Simplified Chinese). Typed as `Messages`: a key missing here, or one that English does not have, fails the typecheck. */
 export const zhCN: Messages = {
@@ -190,6 +191,7 @@ export const zhCN: Messages = {
   'settings.members': '成员',
   'settings.teams': '团队',
   'settings.tokens': 'API 令牌',
+  'settings.account': '你的账户',
   'settings.language': '语言',
   'settings.languageHint': '保存在你的账户中，在你登录的所有设备上生效。',
   'acct.empty': '尚未添加渠道账户。',
@@ -230,11 +232,6 @@ export const zhCN: Messages = {
   'cred.smtpPort': 'SMTP 端口',
   'cred.username': '用户名',
   'cred.password': '密码',
-  'member.teams': '所属团队',
-  'member.noTeams': '无团队',
-  'member.empty': '暂无成员。',
-  'team.memberCount': '成员数',
-  'team.empty': '暂无团队。',
   'token.intro': '令牌可让脚本和集成以你的身份调用 API。请在请求头中发送 Authorization: Bearer <token>。',
   'token.name': '令牌名称',
   'token.create': '创建令牌',
@@ -242,7 +239,6 @@ export const zhCN: Messages = {
   'token.once': '请立即复制此令牌。出于安全考虑，它不会再次显示。',
   'token.copy': '复制',
   'token.copied': '已复制',
-  'token.copyFailed': '复制失败：请选中令牌后手动复制。',
   'token.done': '我已保存',
   'token.prefix': '前缀',
   'token.lastUsed': '最近使用',
@@ -264,4 +260,5 @@ export const zhCN: Messages = {
   'error.unknown': '出错了。',
   'notFound.title': '页面不存在',
   'notFound.back': '返回收件箱',
+  ...zhCNPeople,
 };

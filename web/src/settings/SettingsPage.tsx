@@ -1,20 +1,24 @@
 import { useT } from '../i18n/I18nProvider.tsx';
+import { AccountSection } from './AccountSection.tsx';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 import { ChannelAccountsSection } from './ChannelAccountsSection.tsx';
 import { LanguageSection } from './LanguageSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
+import { useDirectory } from './useDirectory.ts';
 
 export function SettingsPage() {
   const { t } = useT();
+  const directory = useDirectory();
   return (
     <div className="page settings">
       <h1>{t('settings.title')}</h1>
       <LanguageSection />
+      <AccountSection />
       <ChannelAccountsSection />
       <div className="settings-columns">
-        <MembersSection />
-        <TeamsSection />
+        <MembersSection directory={directory} />
+        <TeamsSection directory={directory} />
       </div>
       <ApiTokensSection />
     </div>
