@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, in the order a reviewer reads it. Each step prints its own output; the last
 // line sums everything up as "N passed, N failed". A step that fails fails the run (exit 1).
-//   typecheck → lint → unit + store + HTTP suites (PGlite, and PostgreSQL when reachable) → web build → browser test
+//   typecheck → lint → unit + store + HTTP suites (PGlite, and PostgreSQL when reachable) → web build → browser tests (test/browser/*.browser.ts)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 
 const steps = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
   { name: 'vitest', cmd: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-output/vitest.json'], counts: 'vitest' },
   { name: 'build:web', cmd: 'npm', args: ['run', 'build:web', '--silent'] },
-  { name: 'browser', cmd: 'node', args: ['bin/run-ts.js', 'test/browser/inbox.browser.ts'], counts: 'browser' },
+  ...readdirSync('test/browser')
+    .filter((f) => f.endsWith('.browser.ts'))
+    .sort()
+    .map((f) => ({ name: `browser ${f}`, cmd: 'node', args: ['bin/run-ts.js', `test/browser/${f}`], counts: 'browser' })),
 ];
 
 mkdirSync('test-output', { recursive: true });
