@@ -3,32 +3,12 @@
  * Run: node --import tsx test/browser/inbox.browser.ts     (after `npm run build:web`)
  * Env: CHROMIUM_PATH (default /usr/bin/chromium); CI=true makes a missing browser a failure instead of a skip.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { startTestServer } from '../support/server.ts';
+import { assert, CJK, runBrowserSuite, SHOTS, type Step } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CJK = /[\u3400-\u9fff]/;
 const RISK_RANK: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 const NAV = ['inbox', 'recovery', 'claims', 'health', 'settings'] as const;
-
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI === 'true') {
-    console.error(`browser: FAIL — no Chromium at ${CHROMIUM} (set CHROMIUM_PATH); a missing browser is an error when CI=true`);
-    process.exit(1);
-  }
-  console.log(`browser: skipped — no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  process.exit(0);
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 async function rowAttrs(page: Page) {
   return page.$$eval('[data-testid="ticket-row"]', (rows) =>
@@ -55,30 +35,7 @@ async function expectChineseNav(page: Page): Promise<void> {
   }
 }
 
-type Step = { name: string; run: () => Promise<string | void> };
-
-async function main(): Promise<number> {
-  mkdirSync(SHOTS, { recursive: true });
-  let passed = 0;
-  let failed = 0;
-  let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
-  let browser: Browser | null = null;
-  const pageErrors: string[] = [];
-  const onSignal = () => {
-    void Promise.allSettled([browser?.close(), server?.close()]).then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    server = await startTestServer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    const base = server.url.replace(/\/$/, '');
-    const { login } = server;
+await runBrowserSuite('inbox', ({ page, base, login, pageErrors }) => {
     let opened = { id: '', orderId: '' };
 
     const steps: Step[] = [
@@ -170,37 +127,5 @@ async function main(): Promise<number> {
         return 'saved inbox-zh.png';
       } },
     ];
-
-    let blocked = false;
-    for (const [i, step] of steps.entries()) {
-      const label = `browser: ${i + 1}/${steps.length} ${step.name}`;
-      if (blocked) {
-        failed += 1;
-        console.log(`${label} … SKIPPED (earlier step failed)`);
-        continue;
-      }
-      const started = Date.now();
-      try {
-        const note = await step.run();
-        passed += 1;
-        console.log(`${label} … ok (${Date.now() - started} ms)${note ? ` — ${note}` : ''}`);
-      } catch (e) {
-        failed += 1;
-        blocked = true;
-        console.log(`${label} … FAILED: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-        await page.screenshot({ path: `${SHOTS}failure-step-${i + 1}.png`, fullPage: true }).catch(() => undefined);
-        if (pageErrors.length) console.log(`browser: page errors: ${pageErrors.join(' | ')}`);
-      }
-    }
-  } catch (e) {
-    failed += 1;
-    console.log(`browser: setup FAILED: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await browser?.close().catch((e: unknown) => console.log(`browser: closing Chromium failed: ${String(e)}`));
-    await server?.close().catch((e: unknown) => console.log(`browser: closing the server failed: ${String(e)}`));
-  }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
-}
-
-process.exit(await main());
+    return steps;
+});

@@ -4,18 +4,11 @@
  * Run: node bin/run-ts.js test/browser/settings.browser.ts     (after `npm run build:web`)
  * Env: CHROMIUM_PATH (default /usr/bin/chromium); CI=true makes a missing browser a failure instead of a skip.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { startTestServer } from '../support/server.ts';
+import { assert, CJK, runBrowserSuite, SHOTS, type Step } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const CJK = /[\u3400-\u9fff]/;
 const DEMO_MEMBERS: Record<string, string> = {
   'owner@demo.claimdesk.local': 'owner',
   'li.wei@demo.claimdesk.local': 'agent',
@@ -27,19 +20,6 @@ const NEW_MEMBER = { email: 'casey.night@demo.claimdesk.local', name: 'Casey Nig
 const TEAM_NAME = 'Night shift';
 const TEAM_MEMBERS = ['anna.schmidt@demo.claimdesk.local', 'sam.ops@demo.claimdesk.local'];
 const TOKEN_NAME = 'Browser check token';
-
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI === 'true') {
-    console.error(`browser: FAIL — no Chromium at ${CHROMIUM} (set CHROMIUM_PATH); a missing browser is an error when CI=true`);
-    process.exit(1);
-  }
-  console.log(`browser: skipped — no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  process.exit(0);
-}
-
-function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
 
 type MemberRow = { id: string; email: string; role: string; shown: string };
 
@@ -98,35 +78,7 @@ async function shot(page: Page, path: string): Promise<void> {
   }
 }
 
-type Step = { name: string; run: () => Promise<string | void> };
-
-async function main(): Promise<number> {
-  mkdirSync(SHOTS, { recursive: true });
-  let passed = 0;
-  let failed = 0;
-  let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
-  let browser: Browser | null = null;
-  const pageErrors: string[] = [];
-  const onSignal = () => {
-    void Promise.allSettled([browser?.close(), server?.close()]).then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    server = await startTestServer();
-    const liveBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    browser = liveBrowser;
-    const newContext = () => liveBrowser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-US' });
-    const newPage = async (context: BrowserContext) => {
-      const p = await context.newPage();
-      p.setDefaultTimeout(15_000);
-      p.on('pageerror', (e) => pageErrors.push(e.message));
-      return p;
-    };
-    const page = await newPage(await newContext());
-    const base = server.url.replace(/\/$/, '');
-    const { login } = server;
+await runBrowserSuite('settings', ({ page, base, login, pageErrors, newContext, newPage }) => {
     let ids: Record<string, string> = {};
     let newMemberId = '';
 
@@ -327,37 +279,5 @@ async function main(): Promise<number> {
         }
       } },
     ];
-
-    let blocked = false;
-    for (const [i, step] of steps.entries()) {
-      const label = `browser: ${i + 1}/${steps.length} ${step.name}`;
-      if (blocked) {
-        failed += 1;
-        console.log(`${label} … SKIPPED (earlier step failed)`);
-        continue;
-      }
-      const started = Date.now();
-      try {
-        const note = await step.run();
-        passed += 1;
-        console.log(`${label} … ok (${Date.now() - started} ms)${note ? ` — ${note}` : ''}`);
-      } catch (e) {
-        failed += 1;
-        blocked = true;
-        console.log(`${label} … FAILED: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-        await page.screenshot({ path: `${SHOTS}failure-settings-step-${i + 1}.png`, fullPage: true }).catch(() => undefined);
-        if (pageErrors.length) console.log(`browser: page errors: ${pageErrors.join(' | ')}`);
-      }
-    }
-  } catch (e) {
-    failed += 1;
-    console.log(`browser: setup FAILED: ${e instanceof Error ? e.message : String(e)}`);
-  } finally {
-    await browser?.close().catch((e: unknown) => console.log(`browser: closing Chromium failed: ${String(e)}`));
-    await server?.close().catch((e: unknown) => console.log(`browser: closing the server failed: ${String(e)}`));
-  }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 ? 0 : 1;
-}
-
-process.exit(await main());
+    return steps;
+});
