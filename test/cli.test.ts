@@ -155,18 +155,13 @@ describe('claimdesk CLI', () => {
 
 describe('claimdesk on a PostgreSQL server', () => {
   it('runs serve and a separate worker process against one database', async (ctx) => {
-    const { DRIVERS, TEST_DATABASE_URL } = await import('./support/db.ts');
+    const { DRIVERS, scratchDatabase } = await import('./support/db.ts');
     const pgDriver = DRIVERS.find((d) => d.name === 'postgres')!;
     if (pgDriver.skipReason) ctx.skip(pgDriver.skipReason);
     const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    const name = `claimdesk_cli_${Date.now().toString(36)}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
+    const scratch = await scratchDatabase('claimdesk_cli');
     const dir = tempDir();
-    const pgEnv = { ...env(dir), DATABASE_URL: url.toString(), CLAIMDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const pgEnv = { ...env(dir), DATABASE_URL: scratch.url, CLAIMDESK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') };
     const spawnWith = (args: string[]) => {
       const child = spawn(process.execPath, [BIN, ...args], { env: pgEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
@@ -178,7 +173,7 @@ describe('claimdesk on a PostgreSQL server', () => {
     try {
       const server = spawnWith(['serve', '--port', '0', '--no-worker', '--no-demo']);
       const worker = spawnWith(['worker']);
-      const db = new pg.Client({ connectionString: url.toString() });
+      const db = new pg.Client({ connectionString: scratch.url });
       await db.connect();
       try {
         let done = false;
@@ -198,8 +193,7 @@ describe('claimdesk on a PostgreSQL server', () => {
       expect(await exited(server.child)).toBe(0);
       expect(await exited(worker.child)).toBe(0);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../src/platform/db/migrate.ts';
 import { postgresDb } from '../src/platform/db/postgres.ts';
-import pg from 'pg';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DRIVERS, MIGRATIONS_DIR, TEST_DATABASE_URL } from './support/db.ts';
+import { DRIVERS, MIGRATIONS_DIR, scratchDatabase } from './support/db.ts';
 
 const pgDriver = DRIVERS.find((d) => d.name === 'postgres')!;
 
@@ -34,13 +33,8 @@ describe('migrations', () => {
 
   it('lets several processes migrate a fresh PostgreSQL database at once', async (ctx) => {
     if (pgDriver.skipReason) ctx.skip(pgDriver.skipReason);
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    const name = `claimdesk_mig_${Date.now().toString(36)}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const dbs = [0, 1, 2, 3].map(() => postgresDb(url.toString(), { max: 1 }));
+    const scratch = await scratchDatabase('claimdesk_mig');
+    const dbs = [0, 1, 2, 3].map(() => postgresDb(scratch.url, { max: 1 }));
     try {
       const ms = await loadMigrations(MIGRATIONS_DIR);
       const reports = await Promise.all(dbs.map((db) => migrate(db, ms)));
@@ -49,8 +43,7 @@ describe('migrations', () => {
       expect(applied.rows[0]!.n).toBe(ms.length);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await scratch.drop();
     }
   });
 });

@@ -56,18 +56,24 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-async function openPostgres(): Promise<Db> {
-  const name = `claimdesk_test_${randomBytes(6).toString('hex')}`;
+/** A new, empty database on the test server; `drop()` removes it (closing its connections first). */
+export async function scratchDatabase(prefix = 'claimdesk_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
-  const db = postgresDb(url.toString(), { max: 5 });
+  return { url: url.toString(), drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
+
+async function openPostgres(): Promise<Db> {
+  const scratch = await scratchDatabase();
+  const db = postgresDb(scratch.url, { max: 5 });
   await migrate(db, await loadMigrations(MIGRATIONS_DIR));
   return {
     ...db,
     async close() {
       await db.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await scratch.drop();
     },
   };
 }
