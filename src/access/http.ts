@@ -117,6 +117,8 @@ export interface AccessRouteOptions {
 
 export function accessRoutes(app: App, deps: AccessDeps, opts: AccessRouteOptions): void {
   const allow = loginLimiter();
+  const setSessionCookie = (c: Context, token: string): void =>
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
   const tag = ['auth'];
 
   registerPublic(app, createRoute({ method: 'post', path: '/api/auth/login', tags: tag, request: body(LoginRequest), responses: { 200: json(SessionInfo, 'signed in; sets the session cookie'), 401: err('wrong e-mail or password'), 403: err('not a member'), 429: err('too many attempts') } }), async (c) => {
@@ -125,7 +127,7 @@ export function accessRoutes(app: App, deps: AccessDeps, opts: AccessRouteOption
     if (!allow(`${opts.clientAddress(c)}|${input.email}`, deps.clock.now().getTime())) return c.json(errorBody('rate_limited', 'too many sign-in attempts; wait 15 minutes'), 429);
     const r = await signIn(deps, input);
     if (!r.ok) return c.json(errorBody(r.error, r.message), HTTP_STATUS[r.error] as 401);
-    setCookie(c, SESSION_COOKIE, r.value.token, { httpOnly: true, sameSite: 'Lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+    setSessionCookie(c, r.value.token);
     return present(c, await getSessionInfo(deps, r.value.principal));
   });
 
@@ -138,7 +140,7 @@ export function accessRoutes(app: App, deps: AccessDeps, opts: AccessRouteOption
   register(app, createRoute({ method: 'get', path: '/api/me', tags: tag, responses: { 200: json(SessionInfo, 'the caller'), 401: err('not signed in') } }), 'viewer', async (c, p) => {
     // Sliding sessions: the server extends an active session, so the browser's cookie is renewed to match.
     const cookie = getCookie(c, SESSION_COOKIE);
-    if (p.via === 'session' && cookie) setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Lax', secure: opts.secureCookies, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+    if (p.via === 'session' && cookie) setSessionCookie(c, cookie);
     return present(c, await getSessionInfo(deps, p));
   });
 
