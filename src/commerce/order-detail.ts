@@ -1,7 +1,6 @@
 import type { OrderDetail } from '../contracts/index.ts';
+import { isoOrNull as iso } from '../kernel/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 interface OrderRow {
   id: string; channel: OrderDetail['channel']; marketplace: string | null; external_id: string; fulfillment: OrderDetail['fulfillment'];

@@ -1,9 +1,7 @@
-import { newId } from '../kernel/index.ts';
+import { isoOrNull as iso, newId } from '../kernel/index.ts';
 import { insertRows, insertRowsReturning } from '../platform/db/insert-rows.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import type { CustomerInput, OrderInput } from './order-input.ts';
-
-const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 /**
  * Stores orders with their items, shipments, tracking events, returns and refunds, set-based (one

@@ -1,10 +1,8 @@
 import { appendEvents, type AuditEvent } from '../audit/index.ts';
-import { newId } from '../kernel/index.ts';
+import { isoOrNull as iso, newId } from '../kernel/index.ts';
 import { insertRows, insertRowsReturning } from '../platform/db/insert-rows.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import type { ConversationInput } from './conversation-input.ts';
-
-const iso = (d: Date | null | undefined): string | null => d?.toISOString() ?? null;
 
 /** Reserves `count` consecutive ticket numbers for a workspace; returns the first. Row lock serialises writers. */
 export async function reserveTicketNumbers(q: Queryable, workspaceId: string, count: number): Promise<number> {

@@ -16,3 +16,8 @@ export function fixedClock(at: Date | string): Clock & { set(to: Date | string):
     },
   };
 }
+
+/** A timestamp as ISO-8601 UTC text, or null: how rows travel to `json_to_recordset` and out of the API. */
+export function isoOrNull(d: Date | null | undefined): string | null {
+  return d ? d.toISOString() : null;
+}
