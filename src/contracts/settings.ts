@@ -17,11 +17,11 @@ export type ChannelAccount = z.infer<typeof ChannelAccount>;
 
 /** The credential keys each kind of channel accepts. Values are sealed at rest and never returned. */
 export const CHANNEL_CREDENTIAL_KEYS = {
-  amazon: ['lwaClientId', 'lwaClientSecret', 'refreshToken'],
-  shopify: ['accessToken', 'apiSecret'],
-  tiktok: ['appKey', 'appSecret', 'accessToken', 'refreshToken'],
-  mailbox: ['imapHost', 'imapPort', 'smtpHost', 'smtpPort', 'username', 'password'],
-  instagram: ['accessToken', 'appSecret'],
+  amazon: ['lwaClientId', 'lwaClientSecret', 'refreshToken', 'spApiEndpoint', 'lwaEndpoint'],
+  shopify: ['accessToken', 'apiSecret', 'apiVersion', 'apiBaseUrl'],
+  tiktok: ['appKey', 'appSecret', 'accessToken', 'refreshToken', 'shopCipher', 'apiBaseUrl'],
+  mailbox: ['imapHost', 'imapPort', 'imapTls', 'smtpHost', 'smtpPort', 'smtpTls', 'username', 'password', 'smtpUsername', 'smtpPassword', 'fromAddress', 'folder'],
+  instagram: ['accessToken', 'appSecret', 'verifyToken', 'pageId', 'apiBaseUrl'],
 } as const satisfies Record<z.infer<typeof ChannelAccountKind>, readonly string[]>;
 
 export const CreateChannelAccountRequest = z

@@ -6,3 +6,5 @@ export { addNote } from './add-note.ts';
 export { baselineTriage, type BaselineTriage } from './domain/baseline-triage.ts';
 export { deskRoutes } from './http.ts';
 export { saveAttachment, linkAttachment, readAttachment, MAX_ATTACHMENT_BYTES } from './attachments.ts';
+export { ingestInbound, type DeskInbound, type IngestResult } from './ingest.ts';
+export { planThreads, type ThreadDecision, type ThreadMessage, type ThreadIndex } from './domain/threading.ts';

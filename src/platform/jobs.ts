@@ -36,6 +36,8 @@ export function backoffMs(attempt: number, baseMs = 5_000, maxMs = 3_600_000): n
 export interface JobContext {
   readonly jobId: number;
   readonly attempt: number;
+  /** After this attempt fails, the job is dead: handlers record a final failure where people can see it. */
+  readonly maxAttempts: number;
   readonly workspaceId: string | null;
 }
 
@@ -134,7 +136,7 @@ export function createJobWorker(db: Db, handlers: readonly JobHandler[], clock: 
       if (!handler) throw new Error(`no handler for queue ${job.queue}`);
       const parsed = handler.payload.safeParse(job.payload);
       if (!parsed.success) throw new Error(`bad payload for ${job.queue}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      await handler.handle(parsed.data, { jobId: job.id, attempt: job.attempts, workspaceId: job.workspace_id });
+      await handler.handle(parsed.data, { jobId: job.id, attempt: job.attempts, maxAttempts: job.max_attempts, workspaceId: job.workspace_id });
       await finish(job, undefined);
     } catch (err) {
       await finish(job, err ?? new Error('job failed'));

@@ -1,0 +1,34 @@
+import { findOrders, linkOrderCustomers, orderRefKey, resolveCustomers } from '../commerce/index.ts';
+import { ingestInbound, type DeskInbound, type IngestResult } from '../desk/index.ts';
+import type { Queryable } from '../platform/db/port.ts';
+import type { InboundMessage } from './types.ts';
+
+/**
+ * The one path every channel's messages take into the inbox: link the order named in the message (by
+ * the channel's order id, or the name a buyer quotes), resolve the customer (identity → order's buyer →
+ * e-mail → phone → new), then thread and store (desk). Set-based per batch and idempotent: replaying a
+ * batch stores nothing new. Run it inside a transaction so a batch lands whole.
+ */
+export async function ingestMessages(q: Queryable, workspaceId: string, messages: readonly InboundMessage[], now: Date): Promise<IngestResult> {
+  if (messages.length === 0) return { stored: 0, duplicates: 0, createdTickets: [], updatedTickets: [], reopenedTickets: [], ticketIds: [] };
+  const refs = messages.flatMap((m) => (m.orderRef ? [{ channel: m.orderRef.channel, externalId: m.orderRef.externalId }] : []));
+  const orders = await findOrders(q, workspaceId, refs);
+  const orderOf = (m: InboundMessage) => (m.orderRef ? orders.get(orderRefKey(m.orderRef)) ?? null : null);
+  const customers = await resolveCustomers(q, workspaceId, messages.map((m) => ({
+    name: m.customer.name ?? m.from.name, email: m.customer.email, phone: m.customer.phone, identity: m.customer.identity, orderCustomerId: orderOf(m)?.customerId ?? null,
+  })), now);
+  await linkOrderCustomers(q, workspaceId, messages.flatMap((m, i) => {
+    const o = orderOf(m);
+    return o && !o.customerId ? [{ orderId: o.orderId, customerId: customers[i]! }] : [];
+  }));
+  const desk: DeskInbound[] = messages.map((m, i) => {
+    const o = orderOf(m);
+    return {
+      channel: m.channel, channelAccountId: m.channelAccountId, marketplace: m.marketplace ?? o?.marketplace ?? null, channelMessageId: m.channelMessageId,
+      conversationId: m.conversationId, inReplyTo: m.inReplyTo, references: m.references, fromAddress: m.from.address, toAddress: m.to, replyTo: m.replyTo,
+      subject: m.subject, text: m.text, html: m.html, sentAt: m.sentAt, language: m.language, noResponseNeeded: m.noResponseNeeded,
+      orderId: o?.orderId ?? null, customerId: customers[i]!, fulfillment: o?.fulfillment ?? null, attachments: m.attachments,
+    };
+  });
+  return ingestInbound(q, workspaceId, desk, now);
+}
