@@ -26,7 +26,7 @@ export function errorBody(code: ErrorCode | 'internal', message: string, details
 }
 
 /** Presents a use-case result: the value as JSON, or the error code mapped through the one status table. */
-export function present<T>(c: Context, r: Result<T>, okStatus: 200 | 201 = 200): Response {
+export function present<T>(c: Context, r: Result<T>, okStatus: 200 | 201 | 202 = 200): Response {
   if (r.ok) return c.json(r.value as object, okStatus);
   return c.json(errorBody(r.error, r.message, r.details), HTTP_STATUS[r.error]);
 }

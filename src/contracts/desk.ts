@@ -62,7 +62,7 @@ const Counts = z.record(z.string(), z.number().int());
 export const TicketListResponse = z.object({
   items: z.array(TicketSummary),
   total: z.number().int(),
-  counts: z.object({ status: Counts, channel: Counts, risk: Counts }),
+  counts: z.object({ status: Counts, channel: Counts, risk: Counts, marketplace: Counts.describe('"" = no marketplace'), team: Counts.describe('team id; "" = no team') }),
   nextCursor: z.string().nullable(),
 });
 export type TicketListResponse = z.infer<typeof TicketListResponse>;
@@ -87,6 +87,8 @@ export const Message = z.object({
   language: z.string().nullable(),
   sentAt: IsoDateTime,
   deliveryStatus: z.enum(['received', 'draft', 'queued', 'sent', 'failed']),
+  deliveryError: z.string().nullable().describe('why the last delivery attempt failed (retried until attempts run out, then "failed")'),
+  authorName: z.string().nullable().describe('the agent who wrote an outbound message'),
   attachments: z.array(Attachment),
 });
 export type Message = z.infer<typeof Message>;
@@ -95,6 +97,36 @@ export const Note = z.object({ id: z.string(), authorLabel: z.string(), body: z.
 export type Note = z.infer<typeof Note>;
 
 export const CreateNoteRequest = z.object({ body: z.string().trim().min(1).max(20_000) });
+
+export const ReplyRequest = z.object({
+  body: z.string().trim().min(1).max(50_000),
+  status: z.enum(['open', 'pending', 'solved']).optional().describe('the ticket status after replying; default "pending" (waiting on the customer)'),
+});
+export type ReplyRequest = z.infer<typeof ReplyRequest>;
+
+export const DraftRequest = z.object({ body: z.string().max(50_000) });
+export const Draft = z.object({ body: z.string().nullable() });
+
+export const Viewer = z.object({ userId: z.string(), name: z.string(), composing: z.boolean(), seenAt: IsoDateTime });
+export const PresenceRequest = z.object({ composing: z.boolean().default(false) });
+export const PresenceResponse = z.object({
+  viewers: z.array(Viewer).describe('other agents who have this ticket open (seen in the last minute)'),
+  lastMessageAt: IsoDateTime.nullable().describe('the newest message on the ticket: a change means someone wrote meanwhile'),
+});
+
+export const UpdateTicketRequest = z.object({
+  status: TicketStatus.optional(),
+  assigneeId: z.string().nullable().optional(),
+  teamId: z.string().nullable().optional(),
+  noResponseNeeded: z.boolean().optional().describe('Amazon: the buyer\'s last message needs no reply (stops the 24-hour clock)'),
+});
+export type UpdateTicketRequest = z.infer<typeof UpdateTicketRequest>;
+
+export const MergeCustomerRequest = z.object({ mergeCustomerId: z.string().min(1).max(64).describe('this customer is merged into the one in the path') });
+export const SplitCustomerRequest = z.object({
+  identities: z.array(z.object({ channel: z.string(), externalId: z.string() })).min(1).max(50),
+  ticketIds: z.array(z.string()).max(500).optional().describe('tickets that move to the new customer; default: tickets whose reply address is one of the identities'),
+});
 
 export const TimelineEvent = z.object({
   id: z.string(),

@@ -1,14 +1,15 @@
 import type { TicketListQuery, TicketListResponse, TicketSummary } from '../contracts/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
+import { ticketNumberIn, toWebSearch } from './domain/search-query.ts';
 
 export const SUMMARY_SELECT = `
   SELECT t.id, t.number, t.subject, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.tags, t.language,
          t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.created_at,
          c.name AS customer_name, o.external_id AS order_external_id, o.fulfillment,
          u.name AS assignee_name, tm.name AS team_name,
-         (SELECT count(*)::int FROM messages m WHERE m.ticket_id = t.id) AS message_count,
+         (SELECT count(*)::int FROM messages m WHERE m.ticket_id = t.id AND m.delivery_status <> 'draft') AS message_count,
          greatest(t.last_customer_message_at, t.last_agent_message_at) AS last_message_at,
-         (SELECT left(m.body_text, 200) FROM messages m WHERE m.ticket_id = t.id ORDER BY m.sent_at DESC LIMIT 1) AS preview
+         (SELECT left(m.body_text, 200) FROM messages m WHERE m.ticket_id = t.id AND m.delivery_status <> 'draft' ORDER BY m.sent_at DESC LIMIT 1) AS preview
   FROM tickets t
   LEFT JOIN customers c ON c.id = t.customer_id AND c.workspace_id = t.workspace_id
   LEFT JOIN orders o ON o.id = t.order_id AND o.workspace_id = t.workspace_id
@@ -36,7 +37,7 @@ export function presentSummary(r: SummaryRow): TicketSummary {
   };
 }
 
-function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 'status' | 'channel' | 'risk' | null): { where: string; params: unknown[] } {
+function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 'status' | 'channel' | 'risk' | 'marketplace' | 'team' | null): { where: string; params: unknown[] } {
   const params: unknown[] = [workspaceId];
   const parts = ['t.workspace_id = $1'];
   const add = (sql: string, v: unknown): void => {
@@ -49,16 +50,20 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
   }
   if (q.channel && skip !== 'channel') add('t.channel = ?', q.channel);
   if (q.riskLevel && skip !== 'risk') add('t.risk_level = ?', q.riskLevel);
-  if (q.marketplace) add('t.marketplace = ?', q.marketplace);
-  if (q.teamId) add('t.team_id = ?', q.teamId);
+  if (q.marketplace && skip !== 'marketplace') add('t.marketplace = ?', q.marketplace);
+  if (q.teamId && skip !== 'team') add('t.team_id = ?', q.teamId);
   if (q.assignee === 'none') parts.push('t.assignee_id IS NULL');
   else if (q.assignee) add('t.assignee_id = ?', q.assignee === 'me' ? userId : q.assignee);
-  if (q.q) {
-    add(
-      `(t.subject ILIKE '%' || ? || '%' OR EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = t.order_id AND o2.external_id = ?)
-        OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND (m.search @@ websearch_to_tsquery('simple', ?) OR m.body_text ILIKE '%' || ? || '%')))`,
-      q.q,
-    );
+  if (q.q?.trim()) {
+    // Index-driven: full-text matches in messages and notes (CJK-aware), the order id or name, the ticket number.
+    params.push(toWebSearch(q.q), q.q.trim(), ticketNumberIn(q.q));
+    const [ts, raw, num] = [params.length - 2, params.length - 1, params.length];
+    parts.push(`(t.id IN (
+        SELECT m.ticket_id FROM messages m WHERE m.workspace_id = $1 AND m.search @@ websearch_to_tsquery('simple', $${ts})
+        UNION SELECT n.ticket_id FROM notes n WHERE n.workspace_id = $1 AND n.search @@ websearch_to_tsquery('simple', $${ts})
+        UNION SELECT t2.id FROM orders o2 JOIN tickets t2 ON t2.order_id = o2.id AND t2.workspace_id = $1
+               WHERE o2.workspace_id = $1 AND (o2.external_id = $${raw} OR o2.display_name = $${raw}))
+      OR t.number = $${num}::int)`);
   }
   return { where: parts.join(' AND '), params };
 }
@@ -83,16 +88,18 @@ export async function listTickets(db: Queryable, workspaceId: string, userId: st
   const f = filters(workspaceId, userId, q, null);
   const rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${f.where}`, f.params);
-  const [status, channel, risk] = await Promise.all([
+  const [status, channel, risk, marketplace, team] = await Promise.all([
     countBy(db, 't.status', filters(workspaceId, userId, q, 'status')),
     countBy(db, 't.channel', filters(workspaceId, userId, q, 'channel')),
     countBy(db, 't.risk_level', filters(workspaceId, userId, q, 'risk')),
+    countBy(db, "coalesce(t.marketplace, '')", filters(workspaceId, userId, q, 'marketplace')),
+    countBy(db, "coalesce(t.team_id, '')", filters(workspaceId, userId, q, 'team')),
   ]);
   const more = rows.rows.length > q.limit;
   return {
     items: rows.rows.slice(0, q.limit).map(presentSummary),
     total: total.rows[0]?.n ?? 0,
-    counts: { status, channel, risk },
+    counts: { status, channel, risk, marketplace, team },
     nextCursor: more ? Buffer.from(String(offset + q.limit)).toString('base64url') : null,
   };
 }

@@ -14,7 +14,7 @@ export interface QueueState {
 }
 
 const EMPTY: QueueState = {
-  items: [], total: 0, counts: { status: {}, channel: {}, risk: {} }, nextCursor: null, loading: 'first', error: null,
+  items: [], total: 0, counts: { status: {}, channel: {}, risk: {}, marketplace: {}, team: {} }, nextCursor: null, loading: 'first', error: null,
 };
 
 const REFRESH_MS = 60_000;
