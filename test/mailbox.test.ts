@@ -83,11 +83,14 @@ describe.skipIf(dovecotSkipReason !== null)('mailbox over real IMAP and SMTP ser
 
   it('replies through SMTP in the buyer\'s thread, threads the buyer\'s answer, and a bounce marks the reply failed', async () => {
     const ticket = (await db.query<{ id: string }>(`SELECT id FROM tickets WHERE subject = 'Lid cracked'`)).rows[0]!.id;
-    clock = fixedClock(new Date(T0.getTime() + 3600_000));
+    // Jobs are enqueued at the database's now(): the worker's clock must not be behind it.
+    clock = fixedClock(new Date(Date.now() + 1000));
     const q = await queueReply(deps(), { userId: s.agentId, workspaceId: s.workspaceId, role: 'agent' } as never, ticket, { body: 'Sorry about the lid! A replacement ships today.' });
     expect(q.ok && q.value.deliveryStatus).toBe('queued');
     const worker = createJobWorker(db, [replyJob(deps())], clock);
     await worker.runOnce();
+    const queued = (await getTicketDetail(db, s.workspaceId, ticket))!.messages.find((m) => m.direction === 'outbound')!;
+    expect({ status: queued.deliveryStatus, error: queued.deliveryError }).toEqual({ status: 'sent', error: null });
     const sent = await smtp.waitFor(1);
     expect(sent.envelopeTo).toEqual(['pat@buyer.test']);
     expect(sent.parsed.inReplyTo).toBe('<c1@buyer.test>');

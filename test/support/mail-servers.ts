@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,13 +41,15 @@ export interface Dovecot {
 /** A private dovecot on 127.0.0.1 with its own config, state and maildir under a temp dir. */
 export async function startDovecot(): Promise<Dovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-dovecot-'));
+  // dovecot's auth and mail processes run as unprivileged users: they must be able to enter the directory.
+  chmodSync(dir, 0o755);
   const port = await freePort();
   const user = 'shop@example.test';
   const password = 'secret-imap-pass';
   const home = join(dir, 'mail', 'shop');
   mkdirSync(home, { recursive: true });
   for (const p of [join(dir, 'mail'), home]) chownSync(p, 65534, 65534);
-  writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}:65534:65534::${home}\n`);
+  writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}:65534:65534::${home}\n`, { mode: 0o644 });
   const conf = join(dir, 'dovecot.conf');
   writeFileSync(conf, [
     'protocols = imap', 'listen = 127.0.0.1', `base_dir = ${join(dir, 'run')}`, `state_dir = ${join(dir, 'state')}`, `log_path = ${join(dir, 'dovecot.log')}`,
@@ -66,7 +68,7 @@ export async function startDovecot(): Promise<Dovecot> {
       s.connect(port, '127.0.0.1');
     });
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`dovecot did not start on 127.0.0.1:${port}; log: ${join(dir, 'dovecot.log')}`);
+    if (Date.now() > deadline) throw new Error(`dovecot did not start on 127.0.0.1:${port}; log:\n${existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '(none)'}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

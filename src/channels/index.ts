@@ -1,0 +1,10 @@
+export type { InboundMessage, InboundAttachment, OrderSnapshot, CommerceUpdate, TicketChannel, CommerceChannel } from './types.ts';
+export { ChannelInputError } from './types.ts';
+export { ingestMessages } from './ingest.ts';
+export { replyJob, type OutboxDeps } from './outbox.ts';
+export { webhookRoutes, webhookJob, WEBHOOK_QUEUE, type WebhookDeps } from './webhooks.ts';
+export { startMailboxWatcher, syncMailboxOnce, type MailboxWatcher, type SyncReport } from './mail/imap.ts';
+export { parseRaw, storeParsed, type RawMail, type RawIngestReport } from './mail/ingest-raw.ts';
+export { splitMbox, parseEmail, describeEmail } from './email/index.ts';
+export { listAccounts, loadAccount, type ChannelAccountContext } from './accounts.ts';
+export { amazonOrdersSyncJob, scheduleAmazonSync, AMAZON_SYNC_QUEUE } from './amazon-sync.ts';
