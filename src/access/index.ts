@@ -1,4 +1,5 @@
 export type { Principal } from './principal.ts';
+export { findWorkspaceBySlug } from './store.ts';
 export { signIn, signOut, authenticateSession, authenticateToken, SESSION_TTL_MS, API_TOKEN_PREFIX, type AccessDeps } from './sign-in.ts';
 export { getSessionInfo, updateMe, changePassword } from './me.ts';
 export { addMember, changeMemberRole, removeMember } from './members.ts';

@@ -8,3 +8,4 @@ export { parseRaw, storeParsed, type RawMail, type RawIngestReport } from './mai
 export { splitMbox, parseEmail, describeEmail } from './email/index.ts';
 export { listAccounts, loadAccount, type ChannelAccountContext } from './accounts.ts';
 export { amazonOrdersSyncJob, scheduleAmazonSync, AMAZON_SYNC_QUEUE } from './amazon-sync.ts';
+export { importMailFiles, collectMailFiles, type MailImportReport } from './mail/import-files.ts';

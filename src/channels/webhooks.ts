@@ -10,7 +10,7 @@ import type { SecretBox } from '../platform/secret-box.ts';
 import { loadAccount, type ChannelAccountContext } from './accounts.ts';
 import { ingestMessages } from './ingest.ts';
 import { handleMetaVerification, parseMetaWebhook, verifyMetaSignature } from './meta/index.ts';
-import { headerValue, parseShopifyWebhook, shopifyOrderName, ShopifyAdminClient, verifyShopifyWebhook } from './shopify/index.ts';
+import { headerValue, parseJsonKeepingBigInts, parseShopifyWebhook, shopifyOrderName, ShopifyAdminClient, verifyShopifyWebhook } from './shopify/index.ts';
 import { parseTikTokWebhook, tiktokRefetchPlan, TikTokShopClient, verifyTikTokWebhook } from './tiktok/index.ts';
 import type { CommerceUpdate, OrderSnapshot } from './types.ts';
 
@@ -74,7 +74,7 @@ export function webhookRoutes(app: App, deps: WebhookDeps): void {
     const v = verifyShopifyWebhook(body, headersOf(c.req.raw), [secret]);
     if (!v.valid) return c.json({ error: 'invalid_signature', reason: v.reason }, 401);
     let payload: unknown;
-    try { payload = JSON.parse(body.toString('utf8')); } catch { return c.json({ error: 'body is not JSON' }, 400); }
+    try { payload = parseJsonKeepingBigInts(body); } catch { return c.json({ error: 'body is not JSON' }, 400); }
     const triggeredAt = headerValue(headersOf(c.req.raw), 'x-shopify-triggered-at');
     const stored = await accept(deps, a, 'shopify', v.webhookId ?? `sha256:${sha256(body)}`, v.topic ?? 'unknown', { body: payload, triggeredAt });
     return c.json({ ok: true, duplicate: !stored }, 200);
@@ -90,7 +90,7 @@ export function webhookRoutes(app: App, deps: WebhookDeps): void {
     if (!verifyTikTokWebhook(body, c.req.header('authorization'), appKey, appSecret)) return c.json({ error: 'invalid_signature' }, 401);
     let event;
     try { event = parseTikTokWebhook(body); } catch (err) { return c.json({ error: 'bad_payload', message: (err as Error).message }, 400); }
-    const stored = await accept(deps, a, 'tiktok', `sha256:${sha256(body)}`, String(event.typeName ?? event.type), JSON.parse(body.toString('utf8')));
+    const stored = await accept(deps, a, 'tiktok', `sha256:${sha256(body)}`, String(event.typeName ?? event.type), parseJsonKeepingBigInts(body));
     return c.json({ code: 0, message: 'success', duplicate: !stored }, 200);
   });
 
@@ -109,7 +109,7 @@ export function webhookRoutes(app: App, deps: WebhookDeps): void {
     if (!a.credentials.appSecret) return c.json({ error: 'account has no app secret configured' }, 401);
     if (!verifyMetaSignature(body, c.req.header('x-hub-signature-256') ?? null, a.credentials.appSecret)) return c.json({ error: 'invalid_signature' }, 401);
     let payload: { object?: string };
-    try { payload = JSON.parse(body.toString('utf8')) as { object?: string }; } catch { return c.json({ error: 'body is not JSON' }, 400); }
+    try { payload = parseJsonKeepingBigInts(body) as { object?: string }; } catch { return c.json({ error: 'body is not JSON' }, 400); }
     const stored = await accept(deps, a, 'meta', `sha256:${sha256(body)}`, payload.object ?? 'unknown', payload);
     return c.json({ ok: true, duplicate: !stored }, 200);
   });

@@ -6,12 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessRoutes, authMiddleware, errorBody, workspaceAdminRoutes, type AppEnv } from '../access/index.ts';
+import { webhookRoutes } from '../channels/index.ts';
 import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
 import type { Deps } from './deps.ts';
 import { WEB_DIST } from './deps.ts';
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const CSP = "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /** The HTTP surface: /api (JSON, OpenAPI-described) and the web UI from dist/web. Thin: every route calls one use case. */
 export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 'config'>, opts: { webDist?: string } = {}): OpenAPIHono<AppEnv> {
@@ -37,6 +38,7 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   workspaceAdminRoutes(app, deps);
   deskRoutes(app, deps);
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
+  webhookRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cd_session', description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'an API token (cdt_…) created in Settings' });
   app.doc31('/api/openapi.json', {
@@ -73,7 +75,7 @@ function mountWeb(app: OpenAPIHono<AppEnv>, dist: string): void {
   const root = relative(process.cwd(), dist) || '.';
   app.use('/assets/*', serveStatic({ root }));
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/')) return next();
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/hooks/')) return next();
     if (!existsSync(index)) return c.text('The web UI is not built. Run `npm run build:web` (npm start does this).', 503);
     const file = await serveStatic({ root })(c, async () => undefined);
     if (file) return file;

@@ -12,6 +12,7 @@ import { seedDemoWorkspace } from '../seeding/index.ts';
 import { migrateDb, openDeps, type Deps } from './deps.ts';
 import { EXIT } from './exit-codes.ts';
 import { startServer, startWorker } from './server.ts';
+import { mailCommands } from './cli-mail.ts';
 
 const int = (name: string, min: number, max: number) => (v: string): number => {
   const n = Number(v);
@@ -200,6 +201,7 @@ export function buildCli(config: () => Config): Command {
       });
     });
 
+  mailCommands(program, config, withDeps);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { amazonOrdersSyncJob, replyJob, scheduleAmazonSync, startMailboxWatcher, webhookJob } from '../channels/index.ts';
 import { createJobWorker, type JobWorker } from '../platform/jobs.ts';
 import { maintenanceJob, scheduleMaintenance } from '../platform/maintenance.ts';
 import { createApp } from './app.ts';
@@ -12,16 +13,25 @@ export interface RunningServer {
 
 /** Job handlers, listed explicitly (no registration by import side effect). Later issues append theirs. */
 export function jobHandlers(deps: Deps) {
-  return [maintenanceJob(deps.db, deps.clock)];
+  return [maintenanceJob(deps.db, deps.clock), replyJob(deps), webhookJob(deps), amazonOrdersSyncJob(deps)];
 }
 
+/** The background side: the job worker and the mailbox watcher (IMAP IDLE + polling). */
 export async function startWorker(deps: Deps): Promise<JobWorker> {
   await scheduleMaintenance(deps.db, deps.clock.now());
+  await scheduleAmazonSync(deps.db, deps.clock.now());
   const worker = createJobWorker(deps.db, jobHandlers(deps), deps.clock, {
     onError: (err, job) => deps.log.warn('job failed', { job: job.id, queue: job.queue, attempt: job.attempt, error: err instanceof Error ? err.message : String(err) }),
   });
   worker.start();
-  return worker;
+  const mailboxes = startMailboxWatcher(deps);
+  return {
+    runOnce: () => worker.runOnce(),
+    start: () => worker.start(),
+    async stop() {
+      await Promise.all([worker.stop(), mailboxes.stop()]);
+    },
+  };
 }
 
 /** Migrates, starts HTTP and (unless told not to) the job worker in this process. */

@@ -10,8 +10,10 @@ import { T0 } from './fixtures.ts';
 export function testApp(db: Db) {
   const clock = fixedClock(T0);
   const config = loadConfig({ CLAIMDESK_DATA_DIR: '/nonexistent' });
-  const app = createApp({ db, clock, config, log: createLogger('silent'), secrets: secretBox(randomBytes(32)) }, { webDist: '/nonexistent' });
-  return { app, clock };
+  const secrets = secretBox(randomBytes(32));
+  const log = createLogger('silent');
+  const app = createApp({ db, clock, config, log, secrets }, { webDist: '/nonexistent' });
+  return { app, clock, secrets, log };
 }
 
 /** A cookie-jar client for in-process requests: keeps the session cookie and sends the CSRF token on writes. */

@@ -5,12 +5,16 @@ import {
   ChannelAccount,
   CreateApiTokenResponse,
   CreateMemberResponse,
+  Draft,
   Member,
+  Message,
   Note,
+  PresenceResponse,
   SessionInfo,
   Team,
   TicketDetail,
   TicketListResponse,
+  TicketSummary,
   TimelineEvent,
 } from '../../src/contracts/index.ts';
 import type {
@@ -18,7 +22,9 @@ import type {
   CreateChannelAccountRequest,
   CreateMemberRequest,
   LoginRequest,
+  ReplyRequest,
   SaveTeamRequest,
+  UpdateTicketRequest,
   UpdateMeRequest,
   UpdateMemberRequest,
 } from '../../src/contracts/index.ts';
@@ -62,6 +68,8 @@ interface RequestOptions {
   body?: unknown;
   /** Do not broadcast a 401 as an expired session (login, the initial /api/me). */
   expect401?: boolean;
+  /** Let the request outlive the page (leaving a ticket while the tab closes). */
+  keepalive?: boolean;
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
@@ -74,6 +82,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       method,
       headers,
       credentials: 'same-origin',
+      keepalive: options.keepalive,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch (e) {
@@ -124,11 +133,21 @@ const ChannelAccountList = itemsOf(ChannelAccount);
 const MemberList = itemsOf(Member);
 const TeamList = itemsOf(Team);
 const TokenList = itemsOf(ApiToken);
+const CustomerChange = z.object({ customerId: z.string(), movedTickets: z.number().int() });
+
+/** The answer to "I have this ticket open": who else has, and when its newest message was written. */
+export type Presence = z.output<typeof PresenceResponse>;
+export type Viewer = Presence['viewers'][number];
+export type CustomerIdentity = { channel: string; externalId: string };
 
 export interface TicketFilters {
   status: TicketStatus | 'active';
   channel: string | null;
   riskLevel: RiskLevel | null;
+  marketplace: string | null;
+  /** 'me', 'none' (unassigned) or a user id; null = anyone. */
+  assignee: string | null;
+  teamId: string | null;
   q: string;
 }
 
@@ -136,6 +155,9 @@ export function ticketListPath(filters: TicketFilters, cursor: string | null, li
   const params = new URLSearchParams({ status: filters.status, limit: String(limit) });
   if (filters.channel) params.set('channel', filters.channel);
   if (filters.riskLevel) params.set('riskLevel', filters.riskLevel);
+  if (filters.marketplace) params.set('marketplace', filters.marketplace);
+  if (filters.assignee) params.set('assignee', filters.assignee);
+  if (filters.teamId) params.set('teamId', filters.teamId);
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (cursor) params.set('cursor', cursor);
   return `/api/tickets?${params.toString()}`;
@@ -159,6 +181,21 @@ export const api = {
   getTicket: (ticketId: string) => requestJson(TicketDetail, 'GET', `/api/tickets/${id(ticketId)}`),
   getTimeline: async (ticketId: string) => (await requestJson(TimelineResponse, 'GET', `/api/tickets/${id(ticketId)}/timeline`)).items,
   addNote: (ticketId: string, body: string) => requestJson(Note, 'POST', `/api/tickets/${id(ticketId)}/notes`, { body: { body } }),
+  updateTicket: (ticketId: string, body: UpdateTicketRequest) => requestJson(TicketSummary, 'PATCH', `/api/tickets/${id(ticketId)}`, { body }),
+  /** 202: the reply is stored as `queued`; the worker delivers it (then `sent`, or `failed` with deliveryError). */
+  sendReply: (ticketId: string, body: ReplyRequest) => requestJson(Message, 'POST', `/api/tickets/${id(ticketId)}/replies`, { body }),
+  getDraft: async (ticketId: string) => (await requestJson(Draft, 'GET', `/api/tickets/${id(ticketId)}/draft`)).body,
+  /** Saves (an empty body deletes) the agent's unsent draft; never sends anything. */
+  saveDraft: (ticketId: string, body: string) => requestVoid('PUT', `/api/tickets/${id(ticketId)}/draft`, { body: { body } }),
+  retryMessage: (messageId: string) => requestJson(Message, 'POST', `/api/messages/${id(messageId)}/retry`),
+  touchPresence: (ticketId: string, composing: boolean) =>
+    requestJson(PresenceResponse, 'POST', `/api/tickets/${id(ticketId)}/presence`, { body: { composing } }),
+  leavePresence: (ticketId: string, keepalive = false) => requestVoid('DELETE', `/api/tickets/${id(ticketId)}/presence`, { keepalive }),
+  /** `mergeCustomerId` is merged into `customerId` (its identities and tickets move over). */
+  mergeCustomer: (customerId: string, mergeCustomerId: string) =>
+    requestJson(CustomerChange, 'POST', `/api/customers/${id(customerId)}/merge`, { body: { mergeCustomerId } }),
+  splitCustomer: (customerId: string, identities: CustomerIdentity[]) =>
+    requestJson(CustomerChange, 'POST', `/api/customers/${id(customerId)}/split`, { body: { identities } }),
 
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
   createChannelAccount: (body: CreateChannelAccountRequest) => requestJson(ChannelAccount, 'POST', '/api/channel-accounts', { body }),

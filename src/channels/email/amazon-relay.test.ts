@@ -38,6 +38,23 @@ describe('buyer messages (hand-written samples)', () => {
     if (sample.expected.attachments) expect(parsed.attachments.map((x) => x.filename)).toEqual(sample.expected.attachments);
   });
 
+  it('stays customer even when the relay marks it machine-sent (Auto-Submitted, Precedence: bulk)', async () => {
+    const eml = (BUYER_SAMPLES[0]?.eml ?? '').replace('MIME-Version: 1.0', 'MIME-Version: 1.0\r\nAuto-Submitted: auto-generated\r\nPrecedence: bulk');
+    const parsed = await parseEmail(eml);
+    expect(parsed.headers['auto-submitted']).toBe('auto-generated');
+    expect(parsed.kind).toBe('customer');
+    expect(parsed.amazon?.kind).toBe('buyer_message');
+  });
+
+  it("is an auto-reply when the buyer's own out-of-office is relayed", async () => {
+    const eml = (BUYER_SAMPLES[0]?.eml ?? '')
+      .replace('MIME-Version: 1.0', 'MIME-Version: 1.0\r\nAuto-Submitted: auto-replied')
+      .replace(/^Subject: .*$/m, 'Subject: Automatic reply: Your order');
+    const parsed = await parseEmail(eml);
+    expect(parsed.kind).toBe('auto_reply');
+    expect(parsed.kindReason).toBe('Auto-Submitted: auto-replied with out-of-office subject on relayed Amazon mail');
+  });
+
   it('keeps template text out of the buyer text', async () => {
     for (const sample of BUYER_SAMPLES) {
       const text = (await parseEmail(sample.eml)).amazon?.buyerText ?? '';

@@ -187,7 +187,7 @@ export async function parseEmail(source: Buffer | string, options: ParseEmailOpt
   if (raw.byteLength > MAX_RAW_BYTES) {
     throw new ChannelInputError(`e-mail is ${raw.byteLength} bytes, more than the ${MAX_RAW_BYTES}-byte limit`);
   }
-  if (raw.toString('latin1', 0, Math.min(raw.byteLength, 4096)).trim() === '') {
+  if (raw.findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) === -1) {
     throw new ChannelInputError('e-mail is empty');
   }
 

@@ -130,7 +130,7 @@ export interface MailboxWatcher {
  */
 export function startMailboxWatcher(deps: MailboxDeps, opts: WatcherOptions = {}): MailboxWatcher {
   const pollMs = opts.pollMs ?? 60_000;
-  const rescanMs = opts.rescanMs ?? 30_000;
+  const rescanMs = opts.rescanMs ?? 10_000;
   const leaseMs = opts.leaseMs ?? 90_000;
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   const running = new Map<string, { stop: () => Promise<void> }>();

@@ -44,7 +44,14 @@ export async function storeParsed(q: Queryable, workspaceId: string, channelAcco
   const inbound: InboundMessage[] = [];
   const skipped: { origin: string; kind: string; reason: string; p: ParsedEmail }[] = [];
   for (const { origin, parsed: p } of parsed) {
-    const m = emailToInbound(p, { channelAccountId });
+    let m: InboundMessage | null;
+    try {
+      m = emailToInbound(p, { channelAccountId, receivedAt: now });
+    } catch (err) {
+      // Mail we cannot answer (no sender address, ...) is kept out of the inbox with the reason, not lost silently.
+      skipped.push({ origin, kind: 'unusable', reason: (err as Error).message, p });
+      continue;
+    }
     if (m) inbound.push(m);
     else skipped.push({ origin, kind: p.kind === 'customer' ? 'not_a_buyer_message' : p.kind, reason: p.kindReason, p });
   }

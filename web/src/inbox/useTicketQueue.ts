@@ -24,13 +24,13 @@ export function useTicketQueue(filters: TicketFilters) {
   const [state, setState] = useState<QueueState>(EMPTY);
   const generation = useRef(0);
   const pages = useRef(1);
-  const { status, channel, riskLevel, q } = filters;
+  const { status, channel, riskLevel, marketplace, assignee, teamId, q } = filters;
 
   const fetchFirstPage = useCallback((silent: boolean) => {
     const mine = ++generation.current;
     pages.current = 1;
     if (!silent) setState((s) => ({ ...s, loading: 'first', error: null }));
-    api.listTickets({ status, channel, riskLevel, q }, null).then(
+    api.listTickets({ status, channel, riskLevel, marketplace, assignee, teamId, q }, null).then(
       (page) => {
         if (mine !== generation.current) return;
         setState({ items: page.items, total: page.total, counts: page.counts, nextCursor: page.nextCursor, loading: null, error: null });
@@ -39,7 +39,7 @@ export function useTicketQueue(filters: TicketFilters) {
         if (mine === generation.current && !silent) setState((s) => ({ ...s, loading: null, error }));
       },
     );
-  }, [status, channel, riskLevel, q]);
+  }, [status, channel, riskLevel, marketplace, assignee, teamId, q]);
 
   const reload = useCallback(() => fetchFirstPage(false), [fetchFirstPage]);
   useEffect(reload, [reload]);
@@ -57,7 +57,7 @@ export function useTicketQueue(filters: TicketFilters) {
     if (!cursor || state.loading) return;
     const mine = generation.current;
     setState((s) => ({ ...s, loading: 'more', error: null }));
-    api.listTickets({ status, channel, riskLevel, q }, cursor).then(
+    api.listTickets({ status, channel, riskLevel, marketplace, assignee, teamId, q }, cursor).then(
       (page) => {
         if (mine !== generation.current) return;
         setState((s) => {
@@ -76,7 +76,7 @@ export function useTicketQueue(filters: TicketFilters) {
         if (mine === generation.current) setState((s) => ({ ...s, loading: null, error }));
       },
     );
-  }, [state.nextCursor, state.loading, status, channel, riskLevel, q]);
+  }, [state.nextCursor, state.loading, status, channel, riskLevel, marketplace, assignee, teamId, q]);
 
   return { ...state, reload, loadMore };
 }
