@@ -9,3 +9,4 @@ export { splitMbox, parseEmail, describeEmail } from './email/index.ts';
 export { listAccounts, loadAccount, type ChannelAccountContext } from './accounts.ts';
 export { amazonOrdersSyncJob, scheduleAmazonSync, AMAZON_SYNC_QUEUE } from './amazon-sync.ts';
 export { importMailFiles, collectMailFiles, type MailImportReport } from './mail/import-files.ts';
+export { createParsePool, type ParsePool } from './mail/parse-pool.ts';

@@ -22,9 +22,14 @@ export async function findOrders(q: Queryable, workspaceId: string, refs: readon
   const out = new Map<string, ResolvedOrder>();
   if (refs.length === 0) return out;
   const r = await q.query<{ channel: string; ref: string; id: string; customer_id: string | null; fulfillment: string; marketplace: string | null }>(
+    // Two index look-ups (external id, display name) rather than one OR the planner cannot index.
     `SELECT k.channel, k.ref, o.id, o.customer_id, o.fulfillment, o.marketplace
        FROM unnest($2::text[], $3::text[]) AS k(channel, ref)
-       JOIN orders o ON o.workspace_id = $1 AND o.channel = k.channel AND (o.external_id = k.ref OR o.display_name = k.ref)`,
+       JOIN orders o ON o.workspace_id = $1 AND o.channel = k.channel AND o.external_id = k.ref
+     UNION
+     SELECT k.channel, k.ref, o.id, o.customer_id, o.fulfillment, o.marketplace
+       FROM unnest($2::text[], $3::text[]) AS k(channel, ref)
+       JOIN orders o ON o.workspace_id = $1 AND o.display_name = k.ref AND o.channel = k.channel`,
     [workspaceId, refs.map((x) => x.channel), refs.map((x) => x.externalId)],
   );
   for (const row of r.rows) out.set(`${row.channel}\t${row.ref}`, { orderId: row.id, customerId: row.customer_id, fulfillment: row.fulfillment, marketplace: row.marketplace });
@@ -100,13 +105,19 @@ export async function resolveCustomers(q: Queryable, workspaceId: string, candid
   await insertRows(q, 'customers', { id: 'text', workspace_id: 'text', name: 'text', email: 'text', phone: 'text', country: 'text', created_at: 'timestamptz' }, newCustomers);
   await insertRows(q, 'customer_identities', { workspace_id: 'text', customer_id: 'text', channel: 'text', external_id: 'text' }, newIdentities, 'ON CONFLICT DO NOTHING');
   // What a message taught us about a known customer (a name, an e-mail address) fills gaps, never overwrites.
-  const fill = candidates.map((c, i) => ({ id: out[i], name: c.name, email: c.email?.trim() ?? null, phone: normPhone(c.phone) })).filter((f) => f.name || f.email || f.phone);
-  if (fill.length) {
+  const created = new Set(newCustomers.map((c) => c.id as string));
+  const fill = new Map<string, { id: string; name: string | null; email: string | null; phone: string | null }>();
+  candidates.forEach((c, i) => {
+    const id = out[i]!;
+    if (created.has(id) || fill.has(id) || !(c.name || c.email || c.phone)) return;
+    fill.set(id, { id, name: c.name, email: c.email?.trim() ?? null, phone: normPhone(c.phone) });
+  });
+  if (fill.size) {
     await q.query(
       `UPDATE customers c SET name = coalesce(c.name, f.name), email = coalesce(c.email, f.email), phone = coalesce(c.phone, f.phone)
-         FROM (SELECT DISTINCT ON (id) * FROM json_to_recordset($2::json) AS x(id text, name text, email text, phone text)) f
-        WHERE c.workspace_id = $1 AND c.id = f.id AND (c.name IS NULL OR c.email IS NULL OR c.phone IS NULL)`,
-      [workspaceId, JSON.stringify(fill)],
+         FROM json_to_recordset($2::json) AS f(id text, name text, email text, phone text)
+        WHERE c.id = ANY($3::text[]) AND c.id = f.id AND c.workspace_id = $1 AND (c.name IS NULL OR c.email IS NULL OR c.phone IS NULL)`,
+      [workspaceId, JSON.stringify([...fill.values()]), [...fill.keys()]],
     );
   }
   return out;

@@ -32,8 +32,22 @@ export interface BrowserSuite {
   newPage(context: BrowserContext): Promise<Page>;
 }
 
+/** What a suite needs beyond the server and the browser (e.g. mail servers). */
+export interface SuiteHooks {
+  /** Set when something the suite needs is missing here: prints `browser: skipped — <reason>` and exits 0. */
+  skipReason?: string | null;
+  /** Runs before the server starts; a failure fails the suite. */
+  setup?: () => Promise<void>;
+  /** Runs last, after the browser and the server have closed, also after a failure. */
+  teardown?: () => Promise<void>;
+}
+
 /** Runs the suite's steps and exits the process with 0 when all passed. */
-export async function runBrowserSuite(name: string, build: (suite: BrowserSuite) => Step[]): Promise<never> {
+export async function runBrowserSuite(name: string, build: (suite: BrowserSuite) => Step[], hooks: SuiteHooks = {}): Promise<never> {
+  if (hooks.skipReason) {
+    console.log(`browser: skipped — ${hooks.skipReason}`);
+    process.exit(0);
+  }
   if (!existsSync(CHROMIUM)) {
     if (process.env.CI === 'true') {
       console.error(`browser: FAIL — no Chromium at ${CHROMIUM} (set CHROMIUM_PATH); a missing browser is an error when CI=true`);
@@ -48,10 +62,14 @@ export async function runBrowserSuite(name: string, build: (suite: BrowserSuite)
   let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
   let browser: Browser | null = null;
   const pageErrors: string[] = [];
-  const onSignal = () => void Promise.allSettled([browser?.close(), server?.close()]).then(() => process.exit(130));
+  const onSignal = () => void Promise.allSettled([browser?.close(), server?.close()])
+    .then(() => hooks.teardown?.())
+    .catch(() => undefined)
+    .then(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    await hooks.setup?.();
     server = await startTestServer();
     const live = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     browser = live;
@@ -91,6 +109,7 @@ export async function runBrowserSuite(name: string, build: (suite: BrowserSuite)
   } finally {
     await browser?.close().catch((e: unknown) => console.log(`browser: closing Chromium failed: ${String(e)}`));
     await server?.close().catch((e: unknown) => console.log(`browser: closing the server failed: ${String(e)}`));
+    await hooks.teardown?.().catch((e: unknown) => console.log(`browser: teardown failed: ${String(e)}`));
   }
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);

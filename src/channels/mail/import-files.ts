@@ -3,7 +3,8 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Db } from '../../platform/db/port.ts';
 import { splitMbox } from '../email/index.ts';
-import { parseRaw, storeParsed, type RawMail } from './ingest-raw.ts';
+import { storeParsed, type RawMail } from './ingest-raw.ts';
+import { createParsePool } from './parse-pool.ts';
 
 export interface MailImportReport {
   readonly files: number;
@@ -63,25 +64,37 @@ export async function importMailFiles(
   let messages = 0, stored = 0, duplicates = 0, created = 0, skipped = 0;
   const errors: { origin: string; error: string }[] = [];
   let batch: RawMail[] = [];
+  // Parsing (worker threads) of the next batch overlaps storing (database) of the previous one.
+  const pool = createParsePool();
+  let storing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!batch.length) return;
-    const parsed = await parseRaw(batch);
-    errors.push(...parsed.errors);
-    const r = await db.transaction((tx) => storeParsed(tx, workspaceId, channelAccountId, parsed.ok, now()));
-    messages += batch.length;
-    stored += r.tickets.stored;
-    duplicates += r.tickets.duplicates;
-    created += r.tickets.createdTickets.length;
-    skipped += r.skipped.length;
+    const raws = batch;
     batch = [];
+    const parsed = await pool.parse(raws);
+    await storing;
+    errors.push(...parsed.errors);
+    storing = db.transaction((tx) => storeParsed(tx, workspaceId, channelAccountId, parsed.ok, now())).then((r) => {
+      messages += raws.length;
+      stored += r.tickets.stored;
+      duplicates += r.tickets.duplicates;
+      created += r.tickets.createdTickets.length;
+      skipped += r.skipped.length;
+    });
   };
-  for (const [i, f] of files.entries()) {
-    for await (const m of mailsOf(f)) {
-      batch.push(m);
-      if (batch.length >= batchSize) await flush();
+  try {
+    for (const [i, f] of files.entries()) {
+      for await (const m of mailsOf(f)) {
+        batch.push(m);
+        if (batch.length >= batchSize) await flush();
+      }
+      onProgress(i + 1, files.length);
     }
-    onProgress(i + 1, files.length);
+    await flush();
+    await storing;
+  } finally {
+    await storing.catch(() => undefined);
+    await pool.close();
   }
-  await flush();
   return { files: files.length, messages, stored, duplicates, ticketsCreated: created, skipped, errors };
 }
