@@ -13,10 +13,10 @@ function isCursor(c: string): boolean {
 export const TicketListQuery = z.object({
   status: z.union([TicketStatus, z.literal('active')]).optional().describe('"active" = open, pending and on_hold'),
   channel: Channel.optional(),
-  marketplace: z.string().optional(),
+  marketplace: z.string().optional().describe('a marketplace code, or "none"'),
   riskLevel: RiskLevel.optional(),
   assignee: z.string().optional().describe('user id, or "me", or "none"'),
-  teamId: z.string().optional(),
+  teamId: z.string().optional().describe('a team id, or "none"'),
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z
@@ -33,6 +33,9 @@ export const TicketSummary = z.object({
   number: z.number().int(),
   subject: z.string(),
   preview: z.string(),
+  assigneeId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  noResponseNeeded: z.boolean().describe('Amazon: marked "no response needed" (the 24-hour clock stops)'),
   channel: Channel,
   marketplace: z.string().nullable(),
   status: TicketStatus,
@@ -62,7 +65,7 @@ const Counts = z.record(z.string(), z.number().int());
 export const TicketListResponse = z.object({
   items: z.array(TicketSummary),
   total: z.number().int(),
-  counts: z.object({ status: Counts, channel: Counts, risk: Counts, marketplace: Counts.describe('"" = no marketplace'), team: Counts.describe('team id; "" = no team') }),
+  counts: z.object({ status: Counts, channel: Counts, risk: Counts, marketplace: Counts.describe('"" = no marketplace'), team: Counts.describe('team id; "" = no team'), assignee: Counts.describe('user id; "" = unassigned') }),
   nextCursor: z.string().nullable(),
 });
 export type TicketListResponse = z.infer<typeof TicketListResponse>;

@@ -3,7 +3,7 @@ import type { Queryable } from '../platform/db/port.ts';
 import { ticketNumberIn, toWebSearch } from './domain/search-query.ts';
 
 export const SUMMARY_SELECT = `
-  SELECT t.id, t.number, t.subject, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.tags, t.language,
+  SELECT t.id, t.number, t.subject, t.assignee_id, t.team_id, t.no_response_needed, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.tags, t.language,
          t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.created_at,
          c.name AS customer_name, o.external_id AS order_external_id, o.fulfillment,
          u.name AS assignee_name, tm.name AS team_name,
@@ -18,7 +18,7 @@ export const SUMMARY_SELECT = `
   LEFT JOIN teams tm ON tm.id = t.team_id AND tm.workspace_id = t.workspace_id`;
 
 export interface SummaryRow {
-  id: string; number: number; subject: string; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
+  id: string; number: number; subject: string; assignee_id: string | null; team_id: string | null; no_response_needed: boolean; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
   risk_level: TicketSummary['riskLevel']; risk_score: number; intent: string | null; intents: string[]; signals: string[]; risk_reasons: string[];
   tags: string[]; language: string | null; first_response_due_at: Date | null; next_response_due_at: Date | null; resolution_due_at: Date | null; created_at: Date; customer_name: string | null;
   order_external_id: string | null; fulfillment: TicketSummary['fulfillment']; assignee_name: string | null; team_name: string | null;
@@ -27,7 +27,7 @@ export interface SummaryRow {
 
 export function presentSummary(r: SummaryRow): TicketSummary {
   return {
-    id: r.id, number: r.number, subject: r.subject, preview: (r.preview ?? '').replace(/\s+/g, ' ').trim(), channel: r.channel, marketplace: r.marketplace,
+    id: r.id, number: r.number, subject: r.subject, assigneeId: r.assignee_id, teamId: r.team_id, noResponseNeeded: r.no_response_needed, preview: (r.preview ?? '').replace(/\s+/g, ' ').trim(), channel: r.channel, marketplace: r.marketplace,
     status: r.status, riskLevel: r.risk_level, riskScore: r.risk_score, intent: r.intent, intents: r.intents, signals: r.signals, riskReasons: r.risk_reasons,
     tags: r.tags, language: r.language,
     customerName: r.customer_name, orderExternalId: r.order_external_id, fulfillment: r.fulfillment, assigneeName: r.assignee_name, teamName: r.team_name,
@@ -37,7 +37,9 @@ export function presentSummary(r: SummaryRow): TicketSummary {
   };
 }
 
-function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 'status' | 'channel' | 'risk' | 'marketplace' | 'team' | null): { where: string; params: unknown[] } {
+type Skip = 'status' | 'channel' | 'risk' | 'marketplace' | 'team' | 'assignee' | null;
+
+function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: Skip, withSearch = true): { where: string; params: unknown[] } {
   const params: unknown[] = [workspaceId];
   const parts = ['t.workspace_id = $1'];
   const add = (sql: string, v: unknown): void => {
@@ -50,11 +52,13 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
   }
   if (q.channel && skip !== 'channel') add('t.channel = ?', q.channel);
   if (q.riskLevel && skip !== 'risk') add('t.risk_level = ?', q.riskLevel);
-  if (q.marketplace && skip !== 'marketplace') add('t.marketplace = ?', q.marketplace);
-  if (q.teamId && skip !== 'team') add('t.team_id = ?', q.teamId);
-  if (q.assignee === 'none') parts.push('t.assignee_id IS NULL');
-  else if (q.assignee) add('t.assignee_id = ?', q.assignee === 'me' ? userId : q.assignee);
-  if (q.q?.trim()) {
+  if (q.marketplace === 'none' && skip !== 'marketplace') parts.push('t.marketplace IS NULL');
+  else if (q.marketplace && skip !== 'marketplace') add('t.marketplace = ?', q.marketplace);
+  if (q.teamId === 'none' && skip !== 'team') parts.push('t.team_id IS NULL');
+  else if (q.teamId && skip !== 'team') add('t.team_id = ?', q.teamId);
+  if (q.assignee === 'none' && skip !== 'assignee') parts.push('t.assignee_id IS NULL');
+  else if (q.assignee && skip !== 'assignee') add('t.assignee_id = ?', q.assignee === 'me' ? userId : q.assignee);
+  if (withSearch && q.q?.trim()) {
     // Index-driven: full-text matches in messages and notes (CJK-aware), the order id or name, the ticket number.
     params.push(toWebSearch(q.q), q.q.trim(), ticketNumberIn(q.q));
     const [ts, raw, num] = [params.length - 2, params.length - 1, params.length];
@@ -87,19 +91,48 @@ export async function listTickets(db: Queryable, workspaceId: string, userId: st
   const offset = q.cursor ? decodeCursor(q.cursor) : 0;
   const f = filters(workspaceId, userId, q, null);
   const rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${f.where}`, f.params);
-  const [status, channel, risk, marketplace, team] = await Promise.all([
-    countBy(db, 't.status', filters(workspaceId, userId, q, 'status')),
-    countBy(db, 't.channel', filters(workspaceId, userId, q, 'channel')),
-    countBy(db, 't.risk_level', filters(workspaceId, userId, q, 'risk')),
-    countBy(db, "coalesce(t.marketplace, '')", filters(workspaceId, userId, q, 'marketplace')),
-    countBy(db, "coalesce(t.team_id, '')", filters(workspaceId, userId, q, 'team')),
-  ]);
+  const counts = q.q?.trim() ? await searchCounts(db, workspaceId, userId, q) : await plainCounts(db, workspaceId, userId, q);
   const more = rows.rows.length > q.limit;
   return {
     items: rows.rows.slice(0, q.limit).map(presentSummary),
-    total: total.rows[0]?.n ?? 0,
-    counts: { status, channel, risk, marketplace, team },
+    total: counts.total,
+    counts: { status: counts.status, channel: counts.channel, risk: counts.risk, marketplace: counts.marketplace, team: counts.team, assignee: counts.assignee },
     nextCursor: more ? Buffer.from(String(offset + q.limit)).toString('base64url') : null,
   };
+}
+
+type Counts = { total: number; status: Record<string, number>; channel: Record<string, number>; risk: Record<string, number>; marketplace: Record<string, number>; team: Record<string, number>; assignee: Record<string, number> };
+
+const COUNTED: readonly [Exclude<Skip, null>, string][] = [['status', 't.status'], ['channel', 't.channel'], ['risk', 't.risk_level'], ['marketplace', "coalesce(t.marketplace, '')"], ['team', "coalesce(t.team_id, '')"], ['assignee', "coalesce(t.assignee_id, '')"]];
+
+async function plainCounts(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<Counts> {
+  const f = filters(workspaceId, userId, q, null);
+  const [total, ...by] = await Promise.all([
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets t WHERE ${f.where}`, f.params),
+    ...COUNTED.map(([skip, col]) => countBy(db, col, filters(workspaceId, userId, q, skip))),
+  ]);
+  return { total: total.rows[0]?.n ?? 0, status: by[0]!, channel: by[1]!, risk: by[2]!, marketplace: by[3]!, team: by[4]!, assignee: by[5]! };
+}
+
+/**
+ * With a search, the matching tickets are found once (one evaluation of the full-text index) and every
+ * count — the total and each filter chip's — is taken over that set in the same statement.
+ */
+async function searchCounts(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<Counts> {
+  const hits = filters(workspaceId, userId, { ...q, status: undefined, channel: undefined, riskLevel: undefined, marketplace: undefined, teamId: undefined, assignee: undefined } as TicketListQuery, null);
+  const params = [...hits.params];
+  // The chip filters are re-numbered after the search's parameters and applied to the matched set.
+  const shift = (g: { where: string; params: unknown[] }): string => {
+    const base = params.length - 1;
+    params.push(...g.params.slice(1));
+    return g.where.replace(/\$(\d+)/g, (_m, n: string) => (n === '1' ? '$1' : `$${Number(n) + base}`));
+  };
+  const all = shift(filters(workspaceId, userId, q, null, false));
+  const parts = COUNTED.map(([skip, col]) => `'${skip}', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${col} AS k, count(*)::int AS n FROM hit t WHERE ${shift(filters(workspaceId, userId, q, skip, false))} GROUP BY 1) x)`);
+  const r = await db.query<{ c: Counts }>(
+    `WITH hit AS MATERIALIZED (SELECT t.id, t.workspace_id, t.status, t.channel, t.risk_level, t.marketplace, t.team_id, t.assignee_id FROM tickets t WHERE ${hits.where})
+     SELECT json_build_object('total', (SELECT count(*)::int FROM hit t WHERE ${all}), ${parts.join(', ')}) AS c`,
+    params,
+  );
+  return r.rows[0]!.c;
 }
