@@ -11,7 +11,7 @@ import { listTickets } from '../src/desk/index.ts';
 import { loadMigrations, migrate } from '../src/platform/db/migrate.ts';
 import { postgresDb } from '../src/platform/db/postgres.ts';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '40' }, keep: { type: 'boolean', default: false } } });
 const N = Number(values.messages);
 const Q = Number(values.queries);
 const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,7 +69,7 @@ try {
     const r = await listTickets(db, wsId, 'usr_none', { q, limit: 50 });
     return { ms: performance.now() - t, total: r.total };
   };
-  for (const t of terms) await run(t); // warm the cache
+  for (const t of terms) { const w = await run(t); console.log(`  warm-up ${t}: ${w.ms.toFixed(0)} ms`); }
   const times: number[] = [];
   const totals = new Map<string, number>();
   for (let i = 0; i < Q; i++) for (const t of terms) {
@@ -96,6 +96,7 @@ try {
   console.log(`  a word in a third of all messages ("please", ${broadTotal} tickets): median ${median(broad).toFixed(0)} ms — counting that many matches is the cost`);
 } finally {
   await db.close();
-  await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  if (values.keep) console.log(`  kept database ${name} (--keep)`);
+  else await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
   await admin.end();
 }

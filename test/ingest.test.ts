@@ -4,19 +4,11 @@ import type { InboundMessage } from '../src/channels/types.ts';
 import { getTicketDetail, getTicketTimeline } from '../src/desk/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
 import { DRIVERS, freshDbPerTest } from './support/db.ts';
-import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
+import { seedSmallWorkspace } from './support/fixtures.ts';
+import { inbound, min } from './support/inbound.ts';
 
 type Seeded = Awaited<ReturnType<typeof seedSmallWorkspace>>;
-const min = (n: number): Date => new Date(T0.getTime() + n * 60_000);
 
-export function inbound(over: Partial<InboundMessage> & { channelMessageId: string }): InboundMessage {
-  return {
-    channel: 'email', channelAccountId: null, marketplace: null, conversationId: null, inReplyTo: null, references: [],
-    from: { address: 'pat@example.test', name: 'Pat Lee' }, to: 'support@shop.test', replyTo: null, subject: 'Question', text: 'Hello there',
-    html: null, sentAt: min(1), orderRef: null, customer: { name: 'Pat Lee', email: 'pat@example.test', phone: null, identity: { channel: 'email', externalId: 'pat@example.test' } },
-    noResponseNeeded: false, language: null, attachments: [], ...over,
-  };
-}
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const r = await db.query<{ t: number; m: number; c: number; i: number; e: number; a: number }>(

@@ -197,7 +197,7 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
   for (const id of reopened) events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.reopened', actor: 'system', data: { reason: 'customer wrote again' }, occurredAt: touched.get(id)?.last ?? now });
   await appendEvents(q, events);
 
-  const ticketIds = input.map((m, i) => {
+  const ticketIds = input.map((m) => {
     const k = `${m.channel}\t${m.channelMessageId}`;
     const prior = already.get(k);
     if (prior) return prior;

@@ -62,12 +62,13 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
     // Index-driven: full-text matches in messages and notes (CJK-aware), the order id or name, the ticket number.
     params.push(toWebSearch(q.q), q.q.trim(), ticketNumberIn(q.q));
     const [ts, raw, num] = [params.length - 2, params.length - 1, params.length];
-    parts.push(`(t.id IN (
+    // One IN over a UNION (no OR beside it): the planner can then join, rather than re-run the search per ticket.
+    parts.push(`t.id IN (
         SELECT m.ticket_id FROM messages m WHERE m.workspace_id = $1 AND m.search @@ websearch_to_tsquery('simple', $${ts})
         UNION SELECT n.ticket_id FROM notes n WHERE n.workspace_id = $1 AND n.search @@ websearch_to_tsquery('simple', $${ts})
         UNION SELECT t2.id FROM orders o2 JOIN tickets t2 ON t2.order_id = o2.id AND t2.workspace_id = $1
-               WHERE o2.workspace_id = $1 AND (o2.external_id = $${raw} OR o2.display_name = $${raw}))
-      OR t.number = $${num}::int)`);
+               WHERE o2.workspace_id = $1 AND (o2.external_id = $${raw} OR o2.display_name = $${raw})
+        UNION SELECT t3.id FROM tickets t3 WHERE t3.workspace_id = $1 AND t3.number = $${num}::int)`);
   }
   return { where: parts.join(' AND '), params };
 }
