@@ -19,6 +19,9 @@ ALTER TABLE messages DROP COLUMN search;
 ALTER TABLE messages ADD COLUMN search tsvector GENERATED ALWAYS AS (
   to_tsvector('simple', cd_search_text(subject) || ' ' || cd_search_text(body_text) || ' ' || coalesce(from_address, ''))) STORED;
 CREATE INDEX messages_search_idx ON messages USING gin (search);
+-- Finer statistics for the search column, so the planner knows a rare word matches a handful of messages
+-- (and probes tickets by key) rather than guessing thousands (and scanning every ticket).
+ALTER TABLE messages ALTER COLUMN search SET STATISTICS 1000;
 -- In-Reply-To / References look-ups across the channels a mailbox carries (e-mail and Amazon relay).
 CREATE INDEX messages_message_id_idx ON messages (workspace_id, channel_message_id) WHERE channel_message_id IS NOT NULL;
 

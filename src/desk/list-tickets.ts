@@ -73,7 +73,8 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
   return { where: parts.join(' AND '), params };
 }
 
-const ORDER_BY = `CASE t.status WHEN 'open' THEN 0 WHEN 'pending' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END,
+// Matches tickets_queue_order_idx (migration 0002) expression for expression: keep them in step.
+const ORDER_BY = `t.workspace_id, CASE t.status WHEN 'open' THEN 0 WHEN 'pending' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END,
   CASE t.risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
   t.risk_score DESC, t.next_response_due_at ASC NULLS LAST, t.created_at DESC, t.id`;
 
