@@ -21,6 +21,33 @@ export function assert(condition: unknown, message: string): asserts condition {
 
 export type Step = { name: string; run: () => Promise<string | void> };
 
+/** The fields of GET /api/tickets the filter checks read. */
+export interface TicketList {
+  items: { id: string; channel: string; status: string; marketplace: string | null; teamId: string | null; assigneeId: string | null; noResponseNeeded: boolean }[];
+  total: number;
+}
+
+/** The count a queue filter option shows ("Label · 12"). */
+export async function optionCount(page: Page, testId: string, value: string): Promise<number> {
+  const text = (await page.locator(`[data-testid="${testId}"] option[value="${value}"]`).textContent()) ?? '';
+  const n = /· (\d+)$/.exec(text.trim());
+  assert(n, `option ${value} of ${testId} shows no count: "${text}"`);
+  return Number(n[1]);
+}
+
+/** Picks a queue filter and returns the ticket list the UI loaded for it (`param` = value, or absent for ''). */
+export async function pickFilter(page: Page, testId: string, param: string, value: string): Promise<{ query: URLSearchParams; list: TicketList }> {
+  const loaded = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/tickets' && r.request().method() === 'GET' && !url.searchParams.has('cursor')
+      && (value ? url.searchParams.get(param) === value : !url.searchParams.has(param));
+  });
+  await page.selectOption(`[data-testid="${testId}"]`, value);
+  const res = await loaded;
+  assert(res.status() === 200, `GET ${res.url()} answered ${res.status()}`);
+  return { query: new URL(res.url()).searchParams, list: (await res.json()) as TicketList };
+}
+
 export interface BrowserSuite {
   /** The first page, in its own context, signed out. */
   readonly page: Page;

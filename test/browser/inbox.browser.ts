@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { assert, CJK, runBrowserSuite, SHOTS, type Step } from './harness.ts';
+import { assert, CJK, optionCount, pickFilter, runBrowserSuite, SHOTS, type Step, type TicketList } from './harness.ts';
 
 const RISK_RANK: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 const NAV = ['inbox', 'recovery', 'claims', 'health', 'settings'] as const;
@@ -19,6 +19,20 @@ async function rowAttrs(page: Page) {
       orderId: r.getAttribute('data-order-id') ?? '',
     })),
   );
+}
+
+/** PATCH /api/tickets/{id} as the UI sends it when `select` changes (or the checkbox is clicked). */
+async function saveAction(page: Page, ticketId: string, act: () => Promise<unknown>): Promise<TicketList['items'][number]> {
+  const saved = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${encodeURIComponent(ticketId)}`) && r.request().method() === 'PATCH');
+  await act();
+  const res = await saved;
+  assert(res.status() === 200, `PATCH ticket answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as TicketList['items'][number];
+}
+
+async function waitForOptionCount(page: Page, testId: string, value: string, count: number): Promise<void> {
+  await page.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent?.trim().endsWith(`· ${n}`) === true,
+    [`[data-testid="${testId}"] option[value="${value}"]`, String(count)] as const);
 }
 
 async function navLabels(page: Page): Promise<Record<string, string>> {
@@ -102,6 +116,67 @@ await runBrowserSuite('inbox', ({ page, base, login, pageErrors }) => {
         await page.waitForSelector('[data-testid="order-panel"]');
         await page.screenshot({ path: `${SHOTS}inbox-en.png`, fullPage: true });
         return 'j → next ticket, k → back; saved inbox-en.png';
+      } },
+      { name: 'assign the ticket to me: saved by user id, counted under "Assigned to me", kept after reload', run: async () => {
+        const me = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { user: { id: string } }).user.id);
+        const select = '[data-testid="ticket-assignee"]';
+        await page.waitForFunction((sel) => ((document.querySelector(sel) as HTMLSelectElement | null)?.options.length ?? 0) > 2, select);
+        const before = await page.inputValue(select);
+        const listed = await page.$eval(select, (el) => !(el as HTMLSelectElement).selectedOptions[0]?.disabled);
+        assert(listed, `the ticket's assignee ${before} should be one of the members`);
+        const target = before === me ? '' : me;
+        const mine = await optionCount(page, 'filter-assignee', 'me');
+        const saved = await saveAction(page, opened.id, () => page.selectOption(select, target));
+        assert(saved.assigneeId === (target || null), `PATCH answered assigneeId ${saved.assigneeId}, expected ${target || null}`);
+        const expected = mine + (target ? 1 : -1);
+        await waitForOptionCount(page, 'filter-assignee', 'me', expected);
+        await page.reload();
+        await page.waitForFunction(([sel, v]) => (document.querySelector(sel) as HTMLSelectElement | null)?.value === v, [select, target] as const);
+        return `assignee ${before || '(none)'} → ${target || '(none)'}; "Assigned to me" ${mine} → ${expected}`;
+      } },
+      { name: 'filters send ids and "none"; each option\'s count is the list it loads', run: async () => {
+        await page.waitForFunction(() => document.querySelectorAll('[data-testid="ticket-row"]').length >= 10);
+        const me = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { user: { id: string } }).user.id);
+        const checks: [testId: string, param: string, value: string, ok: (t: TicketList['items'][number]) => boolean][] = [
+          ['filter-assignee', 'assignee', 'me', (t) => t.assigneeId === me],
+          ['filter-assignee', 'assignee', 'none', (t) => t.assigneeId === null],
+          ['filter-marketplace', 'marketplace', 'none', (t) => t.marketplace === null],
+          ['filter-team', 'teamId', 'none', (t) => t.teamId === null],
+        ];
+        const notes: string[] = [];
+        for (const [testId, param, value, ok] of checks) {
+          if (!(await page.locator(`[data-testid="${testId}"] option[value="${value}"]`).count())) {
+            notes.push(`${param}=${value}: no option (no such tickets)`);
+            continue;
+          }
+          const shown = await optionCount(page, testId, value);
+          const { list } = await pickFilter(page, testId, param, value);
+          assert(list.total === shown, `${param}=${value}: the option says ${shown}, the list has ${list.total}`);
+          assert(list.items.every(ok), `${param}=${value}: a listed ticket does not match`);
+          await page.waitForFunction((n) => document.querySelectorAll('[data-testid="ticket-row"]').length === n, Math.min(list.total, 50));
+          await pickFilter(page, testId, param, '');
+          notes.push(`${param}=${value}: ${list.total}`);
+        }
+        // Every demo ticket has a marketplace and a team: mailbox.browser.ts checks "No marketplace" / "No team" with an e-mail ticket.
+        return notes.join('; ');
+      } },
+      { name: 'Amazon "No response needed" shows the ticket\'s flag and keeps a change after reload', run: async () => {
+        const amazon = await page.evaluate(async () => ((await (await fetch('/api/tickets?status=open&channel=amazon&limit=1')).json()) as TicketList).items[0] ?? null);
+        assert(amazon, 'no open Amazon ticket in the demo');
+        await page.goto(`${base}/inbox/${encodeURIComponent(amazon.id)}`);
+        const box = page.locator('[data-testid="ticket-no-response"]');
+        await box.waitFor();
+        assert((await box.isChecked()) === amazon.noResponseNeeded, `checkbox should read ${amazon.noResponseNeeded}`);
+        const saved = await saveAction(page, amazon.id, () => box.click());
+        assert(saved.noResponseNeeded === !amazon.noResponseNeeded, `PATCH answered noResponseNeeded ${saved.noResponseNeeded}`);
+        await page.reload();
+        await box.waitFor();
+        assert((await box.isChecked()) === !amazon.noResponseNeeded, 'the change did not survive a reload');
+        const back = await saveAction(page, amazon.id, () => box.click());
+        assert(back.noResponseNeeded === amazon.noResponseNeeded, 'could not set it back');
+        await page.goto(`${base}/inbox/${encodeURIComponent(opened.id)}`);
+        await page.waitForSelector('[data-testid="message"]');
+        return `ticket ${amazon.id}: ${amazon.noResponseNeeded} → ${!amazon.noResponseNeeded} → ${amazon.noResponseNeeded}`;
       } },
       { name: 'switch the language to 简体中文', run: async () => {
         const english = await navLabels(page);

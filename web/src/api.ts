@@ -144,9 +144,11 @@ export interface TicketFilters {
   status: TicketStatus | 'active';
   channel: string | null;
   riskLevel: RiskLevel | null;
+  /** A marketplace code or 'none' (tickets without one); null = any. */
   marketplace: string | null;
   /** 'me', 'none' (unassigned) or a user id; null = anyone. */
   assignee: string | null;
+  /** A team id or 'none' (tickets without a team); null = any. */
   teamId: string | null;
   q: string;
 }

@@ -1,3 +1,4 @@
+import { enInbox } from './en-inbox.ts';
 import { enPeople } from './en-people.ts';
 
 /**
@@ -280,6 +281,7 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Go to the inbox',
   ...enPeople,
+  ...enInbox,
 };
 
 export type Messages = typeof en;

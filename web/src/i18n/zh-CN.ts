@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNPeople } from './zh-CN-people.ts';
 
 /** 简体中文 (Simplified Chinese). Typed as `Messages`: a key missing here, or one that English does not have, fails the typecheck. */
@@ -237,9 +238,9 @@ export const zhCN: Messages = {
   'cred.apiVersion': 'Admin API 版本（如 2025-01）',
   'cred.apiBaseUrl': 'API 基础地址（可选）',
   'cred.shopCipher': '店铺 cipher',
-  'cred.imapTls': 'IMAP TLS（true/false）',
+  'cred.imapTls': 'IMAP 使用 TLS（true/false）',
   'cred.folder': '文件夹（默认 INBOX）',
-  'cred.smtpTls': 'SMTP TLS（true/false）',
+  'cred.smtpTls': 'SMTP 使用 TLS（true/false）',
   'cred.smtpUsername': 'SMTP 用户名（如不同）',
   'cred.smtpPassword': 'SMTP 密码（如不同）',
   'cred.fromAddress': '回复发件地址',
@@ -274,4 +275,5 @@ export const zhCN: Messages = {
   'notFound.title': '页面不存在',
   'notFound.back': '返回收件箱',
   ...zhCNPeople,
+  ...zhCNInbox,
 };

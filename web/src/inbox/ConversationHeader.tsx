@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TicketSummary } from '../../../src/contracts/index.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { RiskBadge } from '../components/RiskBadge.tsx';
@@ -9,9 +10,11 @@ interface Props {
   ticket: TicketSummary;
   showTimeline: boolean;
   onToggleTimeline: () => void;
+  /** Status / assignee / team controls for agents; viewers see the assignee and team as text. */
+  actions?: ReactNode;
 }
 
-export function ConversationHeader({ ticket, showTimeline, onToggleTimeline }: Props) {
+export function ConversationHeader({ ticket, showTimeline, onToggleTimeline, actions }: Props) {
   const { t, tl } = useT();
   const otherIntents = ticket.intents.filter((intent, i) => intent !== ticket.intent && ticket.intents.indexOf(intent) === i);
   return (
@@ -40,9 +43,10 @@ export function ConversationHeader({ ticket, showTimeline, onToggleTimeline }: P
         <Countdown dueAt={ticket.nextResponseDueAt} />
       </div>
       <RiskReasons key={ticket.id} level={ticket.riskLevel} reasons={ticket.riskReasons} />
+      {actions}
       <div className="conv-meta small muted">
-        <span>{t('conv.assignee')}: {ticket.assigneeName ?? t('queue.unassigned')}</span>
-        {ticket.teamName && <span>{t('conv.team')}: {ticket.teamName}</span>}
+        {!actions && <span>{t('conv.assignee')}: {ticket.assigneeName ?? t('queue.unassigned')}</span>}
+        {!actions && ticket.teamName && <span>{t('conv.team')}: {ticket.teamName}</span>}
         {ticket.resolutionDueAt && <Countdown dueAt={ticket.resolutionDueAt} kind="resolution" />}
         {ticket.tags.length > 0 && (
           <ul className="tag-list" aria-label={t('conv.tags')} data-testid="ticket-tags">

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TicketFilters } from '../api.ts';
 import { navigate } from '../router.ts';
+import { useDirectory } from '../settings/useDirectory.ts';
 import { ConversationPane } from './ConversationPane.tsx';
 import { DetailPanel } from './DetailPanel.tsx';
 import { QueuePane } from './QueuePane.tsx';
 import { useTicketDetail } from './useTicketDetail.ts';
 import { useTicketQueue } from './useTicketQueue.ts';
 
-const DEFAULT_FILTERS: TicketFilters = { status: 'active', channel: null, riskLevel: null, q: '' };
+const DEFAULT_FILTERS: TicketFilters = {
+  status: 'active', channel: null, riskLevel: null, marketplace: null, assignee: null, teamId: null, q: '',
+};
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -19,6 +22,16 @@ export function InboxPage({ ticketId }: { ticketId: string | null }) {
   const [filters, setFilters] = useState<TicketFilters>(DEFAULT_FILTERS);
   const queue = useTicketQueue(filters);
   const detail = useTicketDetail(ticketId);
+  // Members and teams: the assignee and team filters and selects.
+  const { members, teams } = useDirectory();
+  const memberList = members.data ?? [];
+  const teamList = teams.data ?? [];
+  const { refresh: refreshQueue } = queue;
+  const { refresh: refreshDetail } = detail;
+  const onCustomerChanged = useCallback(() => {
+    refreshDetail();
+    refreshQueue();
+  }, [refreshDetail, refreshQueue]);
 
   // j / k move through the queue (outside text fields), like Gmail, Front and Zendesk.
   const { items, nextCursor, loadMore } = queue;
@@ -43,9 +56,9 @@ export function InboxPage({ ticketId }: { ticketId: string | null }) {
 
   return (
     <div className="inbox">
-      <QueuePane filters={filters} onFilters={setFilters} queue={queue} selectedId={ticketId} />
-      <ConversationPane ticketId={ticketId} state={detail} onNoteAdded={detail.appendNote} onRetry={detail.reload} />
-      <DetailPanel detail={ticketId ? detail.detail : null} loading={detail.loading} />
+      <QueuePane filters={filters} onFilters={setFilters} queue={queue} selectedId={ticketId} members={memberList} teams={teamList} />
+      <ConversationPane ticketId={ticketId} state={detail} members={memberList} teams={teamList} onTicketChanged={refreshQueue} />
+      <DetailPanel detail={ticketId ? detail.detail : null} loading={detail.loading} onCustomerChanged={onCustomerChanged} />
     </div>
   );
 }

@@ -38,12 +38,12 @@ export function NoteComposer({ ticketId, onAdded }: { ticketId: string; onAdded:
   };
 
   return (
-    <form className="composer" onSubmit={submit} data-testid="note-form">
+    <form className="composer note-composer" onSubmit={submit} data-testid="note-form">
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <label className="composer-label" htmlFor={`note-${ticketId}`}>{t('conv.addNote')}</label>
-      <textarea id={`note-${ticketId}`} value={body} rows={3} maxLength={20_000} placeholder={t('conv.notePlaceholder')}
-        onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} data-testid="note-input" />
-      <div className="composer-actions">
+      <div className="composer-row">
+        <textarea id={`note-${ticketId}`} value={body} rows={2} maxLength={20_000} placeholder={t('conv.notePlaceholder')}
+          onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} data-testid="note-input" />
         <button type="submit" className="btn btn-note" disabled={busy || !body.trim()} data-testid="note-submit">
           {busy ? t('conv.noteSaving') : t('conv.noteSave')}
         </button>

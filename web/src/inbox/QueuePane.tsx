@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Member, Team } from '../../../src/contracts/index.ts';
 import type { TicketFilters } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -12,9 +13,11 @@ interface Props {
   onFilters: (filters: TicketFilters) => void;
   queue: QueueState & { reload: () => void; loadMore: () => void };
   selectedId: string | null;
+  members: readonly Member[];
+  teams: readonly Team[];
 }
 
-export function QueuePane({ filters, onFilters, queue, selectedId }: Props) {
+export function QueuePane({ filters, onFilters, queue, selectedId, members, teams }: Props) {
   const { t } = useT();
   const [search, setSearch] = useState(filters.q);
 
@@ -33,7 +36,7 @@ export function QueuePane({ filters, onFilters, queue, selectedId }: Props) {
           {t('queue.shown', { shown: queue.items.length, total: queue.total })}
         </span>
         <button type="button" className="btn btn-small btn-ghost push-right" onClick={queue.reload}
-          disabled={queue.loading !== null}>
+          disabled={queue.loading !== null} data-testid="queue-refresh">
           ↻ {t('queue.refresh')}
         </button>
       </header>
@@ -44,7 +47,7 @@ export function QueuePane({ filters, onFilters, queue, selectedId }: Props) {
           <input type="search" value={search} placeholder={t('queue.searchPlaceholder')} maxLength={200}
             onChange={(e) => setSearch(e.target.value)} data-testid="queue-search" />
         </label>
-        <QueueFilters filters={filters} onFilters={onFilters} counts={queue.counts} />
+        <QueueFilters filters={filters} onFilters={onFilters} counts={queue.counts} members={members} teams={teams} />
       </div>
       {queue.error !== null && <ErrorBanner error={queue.error} onRetry={queue.reload} />}
       <div className="queue-list" aria-busy={queue.loading === 'first'}>

@@ -14,7 +14,7 @@ export interface QueueState {
 }
 
 const EMPTY: QueueState = {
-  items: [], total: 0, counts: { status: {}, channel: {}, risk: {}, marketplace: {}, team: {} }, nextCursor: null, loading: 'first', error: null,
+  items: [], total: 0, counts: { status: {}, channel: {}, risk: {}, marketplace: {}, team: {}, assignee: {} }, nextCursor: null, loading: 'first', error: null,
 };
 
 const REFRESH_MS = 60_000;
@@ -42,6 +42,8 @@ export function useTicketQueue(filters: TicketFilters) {
   }, [status, channel, riskLevel, marketplace, assignee, teamId, q]);
 
   const reload = useCallback(() => fetchFirstPage(false), [fetchFirstPage]);
+  /** Refetches the first page in the background (after a change to a ticket), keeping the list on screen. */
+  const refresh = useCallback(() => fetchFirstPage(true), [fetchFirstPage]);
   useEffect(reload, [reload]);
 
   // Keep the queue fresh while the tab is visible, unless the agent has paged further down.
@@ -78,5 +80,5 @@ export function useTicketQueue(filters: TicketFilters) {
     );
   }, [state.nextCursor, state.loading, status, channel, riskLevel, marketplace, assignee, teamId, q]);
 
-  return { ...state, reload, loadMore };
+  return { ...state, reload, refresh, loadMore };
 }

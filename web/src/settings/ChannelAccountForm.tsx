@@ -78,7 +78,7 @@ export function ChannelAccountForm({ onCreated, onCancel }: Props) {
         </label>
         <label className="field">
           <span>{t(`extId.${kind}`)}</span>
-          <input maxLength={300} value={externalId} onChange={(e) => setExternalId(e.target.value)} />
+          <input maxLength={300} value={externalId} onChange={(e) => setExternalId(e.target.value)} data-testid="account-external-id" />
         </label>
       </div>
       <fieldset className="creds">
@@ -90,13 +90,14 @@ export function ChannelAccountForm({ onCreated, onCancel }: Props) {
               <span>{t(f.labelKey)}</span>
               <input type={f.secret ? 'password' : 'text'} autoComplete={f.secret ? 'new-password' : (f.autoComplete ?? 'off')}
                 spellCheck={false} maxLength={10_000} value={credentials[f.key] ?? ''}
-                onChange={(e) => setCredentials((c) => ({ ...c, [f.key]: e.target.value }))} />
+                onChange={(e) => setCredentials((c) => ({ ...c, [f.key]: e.target.value }))} data-testid={`account-cred-${f.key}`} />
             </label>
           ))}
         </div>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || (kind === 'amazon' && !marketplace)}>{busy ? t('acct.adding') : t('acct.add')}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy || !name.trim() || (kind === 'amazon' && !marketplace)}
+          data-testid="account-submit">{busy ? t('acct.adding') : t('acct.add')}</button>
         <button type="button" className="btn btn-ghost" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ChannelAccount } from '../../../src/contracts/index.ts';
 import { api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -8,6 +8,8 @@ import { LockIcon } from '../icons.tsx';
 import { hasRole, useSession } from '../session.tsx';
 import { useAsync } from '../useAsync.ts';
 import { ChannelAccountForm } from './ChannelAccountForm.tsx';
+import { WebhookUrl } from './WebhookUrl.tsx';
+import { webhookUrl } from './webhooks.ts';
 
 export function ChannelAccountsSection() {
   const { t, tl, locale } = useT();
@@ -49,17 +51,27 @@ export function ChannelAccountsSection() {
             </tr>
           </thead>
           <tbody>
-            {accounts.data.map((a) => (
-              <tr key={a.id}>
-                <td>{a.name}</td>
-                <td>{tl('acctKind', a.kind)}</td>
-                <td>{a.marketplace ?? '—'}</td>
-                <td className="mono selectable">{a.externalId ?? '—'}</td>
-                <td><span className={`badge acct-${a.status}`}>{tl('acctStatus', a.status)}</span></td>
-                <td>{a.hasCredentials ? <span className="with-icon"><LockIcon />{t('acct.credStored')}</span> : <span className="muted">{t('acct.credMissing')}</span>}</td>
-                <td>{formatDate(a.createdAt, locale)}</td>
-              </tr>
-            ))}
+            {accounts.data.map((a) => {
+              const hook = webhookUrl(a.kind, a.id, window.location.origin);
+              return (
+                <Fragment key={a.id}>
+                  <tr className={hook ? 'has-subrow' : undefined} data-testid="account-row" data-kind={a.kind}>
+                    <td>{a.name}</td>
+                    <td>{tl('acctKind', a.kind)}</td>
+                    <td>{a.marketplace ?? '—'}</td>
+                    <td className="mono selectable">{a.externalId ?? '—'}</td>
+                    <td><span className={`badge acct-${a.status}`}>{tl('acctStatus', a.status)}</span></td>
+                    <td>{a.hasCredentials ? <span className="with-icon"><LockIcon />{t('acct.credStored')}</span> : <span className="muted">{t('acct.credMissing')}</span>}</td>
+                    <td>{formatDate(a.createdAt, locale)}</td>
+                  </tr>
+                  {hook && (
+                    <tr className="subrow">
+                      <td colSpan={7}><WebhookUrl kind={a.kind} url={hook} /></td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       )}
