@@ -6,7 +6,6 @@
 //   node bin/run-ts.js bench/ingest.ts [--messages N] [--driver pglite|postgres]
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { createWorkspace } from '../src/access/index.ts';
 import { createParsePool, parseRaw, storeParsed } from '../src/channels/index.ts';
 import { saveOrders, type OrderInput } from '../src/commerce/index.ts';
@@ -14,7 +13,7 @@ import { insertRows } from '../src/platform/db/insert-rows.ts';
 import { loadMigrations, migrate } from '../src/platform/db/migrate.ts';
 import { pgliteDb } from '../src/platform/db/pglite.ts';
 import type { Db, Queryable } from '../src/platform/db/port.ts';
-import { postgresDb } from '../src/platform/db/postgres.ts';
+import { scratchPostgres } from './support.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '20000' }, driver: { type: 'string', default: 'pglite' }, 'query-times': { type: 'boolean', default: false } } });
 const N = Number(values.messages);
@@ -23,15 +22,8 @@ const MIGRATIONS = new URL('../migrations', import.meta.url).pathname;
 
 async function open(): Promise<{ db: Db; done: () => Promise<void> }> {
   if (values.driver === 'postgres') {
-    const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `claimdesk_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const db = postgresDb(url.toString(), { max: 4 });
-    return { db, done: async () => { await db.close(); await admin.query(`DROP DATABASE ${name} WITH (FORCE)`); await admin.end(); } };
+    const s = await scratchPostgres('claimdesk_bench_ingest');
+    return { db: s.db, done: () => s.done() };
   }
   const db = pgliteDb(await PGlite.create());
   return { db, done: () => db.close() };

@@ -5,23 +5,16 @@
 // Baseline in the same run: the substring scan a simple desk would do (ILIKE over messages and notes).
 //   node bin/run-ts.js bench/search.ts [--messages N] [--queries N]
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createWorkspace } from '../src/access/index.ts';
 import { listTickets } from '../src/desk/index.ts';
 import { loadMigrations, migrate } from '../src/platform/db/migrate.ts';
-import { postgresDb } from '../src/platform/db/postgres.ts';
+import { scratchPostgres } from './support.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '1000000' }, queries: { type: 'string', default: '40' }, keep: { type: 'boolean', default: false } } });
 const N = Number(values.messages);
 const Q = Number(values.queries);
-const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `claimdesk_bench_search_${process.pid}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const url = new URL(base);
-url.pathname = `/${name}`;
-const db = postgresDb(url.toString(), { max: 4 });
+const scratch = await scratchPostgres('claimdesk_bench_search');
+const db = scratch.db;
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -95,8 +88,6 @@ try {
   for (let i = 0; i < 5; i++) { const r = await run('please'); broad.push(r.ms); broadTotal = r.total; }
   console.log(`  a word in a third of all messages ("please", ${broadTotal} tickets): median ${median(broad).toFixed(0)} ms — counting that many matches is the cost`);
 } finally {
-  await db.close();
-  if (values.keep) console.log(`  kept database ${name} (--keep)`);
-  else await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-  await admin.end();
+  await scratch.done(values.keep);
+  if (values.keep) console.log(`  kept database ${scratch.name} (--keep)`);
 }
