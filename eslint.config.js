@@ -2,7 +2,7 @@
 // A wrong import fails `npm run lint`, and so CI.
 import tseslint from 'typescript-eslint';
 
-const MODULES = ['access', 'audit', 'commerce', 'desk', 'demo', 'seeding', 'recon', 'health', 'channels'];
+const MODULES = ['access', 'audit', 'commerce', 'desk', 'demo', 'seeding', 'recon', 'health', 'channels', 'triage'];
 const SHARED = ['kernel', 'platform', 'contracts'];
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
