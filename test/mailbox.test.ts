@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAccounts } from '../src/channels/accounts.ts';
 import { startMailboxWatcher, syncMailboxOnce } from '../src/channels/mail/imap.ts';
 import { replyJob } from '../src/channels/outbox.ts';
-import { createChannelAccount } from '../src/commerce/index.ts';
+import { createChannelAccount, listChannelAccounts } from '../src/commerce/index.ts';
 import { getTicketDetail, getTicketTimeline, queueReply } from '../src/desk/index.ts';
 import { fixedClock } from '../src/kernel/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
@@ -79,6 +79,10 @@ describe.skipIf(dovecotSkipReason !== null)('mailbox over real IMAP and SMTP ser
     expect(skipped.rows.map((r) => r.kind)).toEqual(['auto_reply']);
     const t = await db.query<{ id: string; subject: string }>(`SELECT id, subject FROM tickets WHERE channel = 'email'`);
     expect(t.rows.map((r) => r.subject)).toEqual(['Lid cracked']);
+    // Settings shows when the mailbox last synced, and no error.
+    const shown = (await listChannelAccounts(db, s.workspaceId)).find((a) => a.kind === 'mailbox')!;
+    expect(shown.lastSyncAt).not.toBeNull();
+    expect(shown.lastError).toBeNull();
   }, 60_000);
 
   it('replies through SMTP in the buyer\'s thread, threads the buyer\'s answer, and a bounce marks the reply failed', async () => {

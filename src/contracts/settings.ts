@@ -11,6 +11,8 @@ export const ChannelAccount = z.object({
   externalId: z.string().nullable(),
   status: z.enum(['active', 'paused', 'error']),
   hasCredentials: z.boolean().describe('credentials are stored encrypted and are never returned'),
+  lastSyncAt: IsoDateTime.nullable().describe('mailboxes: the last completed IMAP sync; Amazon: orders synced through'),
+  lastError: z.string().nullable().describe('why the last sync or connection failed, if it did'),
   createdAt: IsoDateTime,
 });
 export type ChannelAccount = z.infer<typeof ChannelAccount>;

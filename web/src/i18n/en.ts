@@ -207,6 +207,8 @@ export const en = {
   'acct.credentials': 'Credentials',
   'acct.credStored': 'Stored (encrypted)',
   'acct.credMissing': 'Not set',
+  'acct.lastSync': 'synced {at}',
+  'acct.lastError': 'last error: {error}',
   'acct.add': 'Add channel account',
   'acct.adding': 'Adding…',
   'acct.added': 'Channel account “{name}” added.',

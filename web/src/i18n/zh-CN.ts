@@ -202,6 +202,8 @@ export const zhCN: Messages = {
   'acct.credentials': '凭据',
   'acct.credStored': '已加密保存',
   'acct.credMissing': '未设置',
+  'acct.lastSync': '同步于 {at}',
+  'acct.lastError': '上次错误：{error}',
   'acct.add': '添加渠道账户',
   'acct.adding': '正在添加…',
   'acct.added': '已添加渠道账户「{name}」。',

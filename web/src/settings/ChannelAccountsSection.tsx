@@ -60,7 +60,11 @@ export function ChannelAccountsSection() {
                     <td>{tl('acctKind', a.kind)}</td>
                     <td>{a.marketplace ?? '—'}</td>
                     <td className="mono selectable">{a.externalId ?? '—'}</td>
-                    <td><span className={`badge acct-${a.status}`}>{tl('acctStatus', a.status)}</span></td>
+                    <td>
+                      <span className={`badge acct-${a.status}`}>{tl('acctStatus', a.status)}</span>
+                      {a.lastSyncAt && <div className="muted small" data-testid="account-synced">{t('acct.lastSync', { at: formatDate(a.lastSyncAt, locale) })}</div>}
+                      {a.lastError && <div className="text-danger small" data-testid="account-error" title={a.lastError}>{t('acct.lastError', { error: a.lastError.slice(0, 120) })}</div>}
+                    </td>
                     <td>{a.hasCredentials ? <span className="with-icon"><LockIcon />{t('acct.credStored')}</span> : <span className="muted">{t('acct.credMissing')}</span>}</td>
                     <td>{formatDate(a.createdAt, locale)}</td>
                   </tr>
