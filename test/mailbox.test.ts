@@ -13,6 +13,7 @@ import type { Db } from '../src/platform/db/port.ts';
 import { createJobWorker } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import { secretBox } from '../src/platform/secret-box.ts';
+import { client, testApp } from './support/app.ts';
 import { DRIVERS } from './support/db.ts';
 import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
 import { dovecotSkipReason, startDovecot, startSmtpSink, type Dovecot, type SmtpSink } from './support/mail-servers.ts';
@@ -77,6 +78,16 @@ describe.skipIf(dovecotSkipReason !== null)('mailbox over real IMAP and SMTP ser
     expect(renumbered).toMatchObject({ uidValidityChanged: true, fetched: 2, stored: 0 });
     const skipped = await db.query<{ kind: string }>('SELECT kind FROM inbound_skipped');
     expect(skipped.rows.map((r) => r.kind)).toEqual(['auto_reply']);
+    // Admins see what was kept out of the inbox, and why; agents may not list it.
+    const { app } = testApp(db);
+    const owner = client(app);
+    await owner.login('owner@imap.test', s.password);
+    const listed = await owner.call('GET', '/api/inbound-skipped');
+    expect(listed.json.items).toEqual([expect.objectContaining({ messageId: 'ooo@buyer.test', kind: 'auto_reply', fromAddress: 'kim@buyer.test', subject: 'Out of office' })]);
+    expect(listed.json.items[0].reason).toMatch(/Auto-Submitted/i);
+    const agent = client(app);
+    await agent.login('agent@imap.test', s.password);
+    expect((await agent.call('GET', '/api/inbound-skipped')).status).toBe(403);
     const t = await db.query<{ id: string; subject: string }>(`SELECT id, subject FROM tickets WHERE channel = 'email'`);
     expect(t.rows.map((r) => r.subject)).toEqual(['Lid cracked']);
     // Settings shows when the mailbox last synced, and no error.

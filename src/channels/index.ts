@@ -10,3 +10,4 @@ export { listAccounts, loadAccount, type ChannelAccountContext } from './account
 export { amazonOrdersSyncJob, scheduleAmazonSync, AMAZON_SYNC_QUEUE } from './amazon-sync.ts';
 export { importMailFiles, collectMailFiles, type MailImportReport } from './mail/import-files.ts';
 export { createParsePool, type ParsePool } from './mail/parse-pool.ts';
+export { channelRoutes } from './http.ts';

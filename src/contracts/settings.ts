@@ -41,3 +41,15 @@ export const CreateChannelAccountRequest = z
     }
   });
 export type CreateChannelAccountRequest = z.infer<typeof CreateChannelAccountRequest>;
+
+/** Mail a mailbox received and deliberately kept out of the inbox (bounces, auto-replies, reports, unusable). */
+export const SkippedMail = z.object({
+  messageId: z.string(),
+  kind: z.string().describe('bounce, delivery_report, auto_reply, feedback_report, not_a_buyer_message (Amazon system mail) or unusable'),
+  reason: z.string().describe('which header or structure decided'),
+  fromAddress: z.string(),
+  subject: z.string(),
+  relatedMessageId: z.string().nullable().describe('for a bounce: the Message-ID of our reply that bounced'),
+  receivedAt: IsoDateTime,
+});
+export type SkippedMail = z.infer<typeof SkippedMail>;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessRoutes, authMiddleware, errorBody, workspaceAdminRoutes, type AppEnv } from '../access/index.ts';
-import { webhookRoutes } from '../channels/index.ts';
+import { channelRoutes, webhookRoutes } from '../channels/index.ts';
 import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
 import type { Deps } from './deps.ts';
@@ -39,6 +39,7 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   deskRoutes(app, deps);
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
   webhookRoutes(app, deps);
+  channelRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cd_session', description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'an API token (cdt_…) created in Settings' });
   app.doc31('/api/openapi.json', {

@@ -3,6 +3,7 @@ import {
   ApiError,
   ApiToken,
   ChannelAccount,
+  SkippedMail,
   CreateApiTokenResponse,
   CreateMemberResponse,
   Draft,
@@ -130,6 +131,7 @@ function remember(session: SessionInfo): SessionInfo {
 const itemsOf = <S extends z.ZodType>(item: S) => z.object({ items: z.array(item) });
 const TimelineResponse = itemsOf(TimelineEvent);
 const ChannelAccountList = itemsOf(ChannelAccount);
+const SkippedMailList = itemsOf(SkippedMail);
 const MemberList = itemsOf(Member);
 const TeamList = itemsOf(Team);
 const TokenList = itemsOf(ApiToken);
@@ -200,6 +202,7 @@ export const api = {
     requestJson(CustomerChange, 'POST', `/api/customers/${id(customerId)}/split`, { body: { identities } }),
 
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
+  listSkippedMail: async () => (await requestJson(SkippedMailList, 'GET', '/api/inbound-skipped?limit=50')).items,
   createChannelAccount: (body: CreateChannelAccountRequest) => requestJson(ChannelAccount, 'POST', '/api/channel-accounts', { body }),
   listMembers: async () => (await requestJson(MemberList, 'GET', '/api/members')).items,
   createMember: (body: CreateMemberRequest) => requestJson(CreateMemberResponse, 'POST', '/api/members', { body }),
