@@ -91,9 +91,18 @@ function decodeCursor(cursor: string): number {
 /** The queue: what can hurt the seller first (status, risk, then time left), with counts for the filter chips. */
 export async function listTickets(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<TicketListResponse> {
   const offset = q.cursor ? decodeCursor(q.cursor) : 0;
-  const f = filters(workspaceId, userId, q, null);
-  const rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
-  const counts = q.q?.trim() ? await searchCounts(db, workspaceId, userId, q) : await plainCounts(db, workspaceId, userId, q);
+  let rows: { rows: SummaryRow[] };
+  let counts: Counts;
+  if (q.q?.trim()) {
+    // One statement finds the matches, picks the page and takes every count; then the page's rows are read by id.
+    const found = await searchPage(db, workspaceId, userId, q, offset);
+    counts = found.counts;
+    rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE t.workspace_id = $1 AND t.id = ANY($2::text[]) ORDER BY ${ORDER_BY}`, [workspaceId, found.ids]);
+  } else {
+    const f = filters(workspaceId, userId, q, null);
+    rows = await db.query<SummaryRow>(`${SUMMARY_SELECT} WHERE ${f.where} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset}`, f.params);
+    counts = await plainCounts(db, workspaceId, userId, q);
+  }
   const more = rows.rows.length > q.limit;
   return {
     items: rows.rows.slice(0, q.limit).map(presentSummary),
@@ -117,10 +126,11 @@ async function plainCounts(db: Queryable, workspaceId: string, userId: string, q
 }
 
 /**
- * With a search, the matching tickets are found once (one evaluation of the full-text index) and every
- * count — the total and each filter chip's — is taken over that set in the same statement.
+ * With a search, the matching tickets are found once (one evaluation of the full-text index, with the
+ * columns the queue sorts and counts by), and the page's ids and every count — the total and each filter
+ * chip's — are taken over that set in the same statement.
  */
-async function searchCounts(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery): Promise<Counts> {
+async function searchPage(db: Queryable, workspaceId: string, userId: string, q: TicketListQuery, offset: number): Promise<{ ids: string[]; counts: Counts }> {
   const hits = filters(workspaceId, userId, { ...q, status: undefined, channel: undefined, riskLevel: undefined, marketplace: undefined, teamId: undefined, assignee: undefined } as TicketListQuery, null);
   const params = [...hits.params];
   // The chip filters are re-numbered after the search's parameters and applied to the matched set.
@@ -131,10 +141,13 @@ async function searchCounts(db: Queryable, workspaceId: string, userId: string, 
   };
   const all = shift(filters(workspaceId, userId, q, null, false));
   const parts = COUNTED.map(([skip, col]) => `'${skip}', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${col} AS k, count(*)::int AS n FROM hit t WHERE ${shift(filters(workspaceId, userId, q, skip, false))} GROUP BY 1) x)`);
-  const r = await db.query<{ c: Counts }>(
-    `WITH hit AS MATERIALIZED (SELECT t.id, t.workspace_id, t.status, t.channel, t.risk_level, t.marketplace, t.team_id, t.assignee_id FROM tickets t WHERE ${hits.where})
-     SELECT json_build_object('total', (SELECT count(*)::int FROM hit t WHERE ${all}), ${parts.join(', ')}) AS c`,
+  const r = await db.query<{ c: Counts & { ids: string[] | null } }>(
+    `WITH hit AS MATERIALIZED (SELECT t.id, t.workspace_id, t.status, t.channel, t.risk_level, t.risk_score, t.marketplace, t.team_id, t.assignee_id,
+                                      t.next_response_due_at, t.created_at FROM tickets t WHERE ${hits.where}),
+          page AS (SELECT t.id FROM hit t WHERE ${all} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset})
+     SELECT json_build_object('ids', (SELECT json_agg(id) FROM page), 'total', (SELECT count(*)::int FROM hit t WHERE ${all}), ${parts.join(', ')}) AS c`,
     params,
   );
-  return r.rows[0]!.c;
+  const { ids, ...counts } = r.rows[0]!.c;
+  return { ids: ids ?? [], counts };
 }
