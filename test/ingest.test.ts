@@ -110,4 +110,22 @@ describe.each(DRIVERS)('ingestion on $name', (driver) => {
     const d = await getTicketDetail(db, s.workspaceId, results[0]!.ticketIds[0]!);
     expect(d!.messages.at(-1)!.attachments.map((a) => a.filename)).toEqual(['crack.png']);
   });
+
+  it('a follow-up that threatens an A-to-z claim raises the ticket to critical and keeps what was read before', async () => {
+    s = await seedSmallWorkspace(db, 'rsk');
+    const relay = (id: string, at: Date, over: Partial<InboundMessage>) => inbound({
+      channel: 'amazon', marketplace: 'US', channelMessageId: id, sentAt: at, from: { address: 'zz9@marketplace.amazon.com', name: 'Jo' },
+      customer: { name: 'Jo', email: null, phone: null, identity: { channel: 'amazon', externalId: 'zz9@marketplace.amazon.com' } }, ...over,
+    });
+    const first = await ingest([relay('q1@amazon', min(1), { intent: 'product_question', intents: ['product_question'], signals: [] })]);
+    const before = (await getTicketDetail(db, s.workspaceId, first.ticketIds[0]!))!.ticket;
+    expect(before.riskLevel).not.toBe('critical');
+    await ingest([relay('q2@amazon', min(60), { inReplyTo: 'q1@amazon', intent: 'not_received', intents: ['not_received'], signals: ['a_to_z_threat'] })]);
+    const after = (await getTicketDetail(db, s.workspaceId, first.ticketIds[0]!))!.ticket;
+    expect(after.riskLevel).toBe('critical');
+    expect(after.riskScore).toBeGreaterThan(before.riskScore);
+    expect(after.signals).toEqual(['a_to_z_threat']);
+    expect(after.intents).toEqual(['not_received', 'product_question']);
+    expect(after.riskReasons.join(' ')).toContain('a_to_z_threat');
+  });
 });

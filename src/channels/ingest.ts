@@ -28,6 +28,7 @@ export async function ingestMessages(q: Queryable, workspaceId: string, messages
       conversationId: m.conversationId, inReplyTo: m.inReplyTo, references: m.references, fromAddress: m.from.address, toAddress: m.to, replyTo: m.replyTo,
       subject: m.subject, text: m.text, html: m.html, sentAt: m.sentAt, language: m.language, noResponseNeeded: m.noResponseNeeded,
       orderId: o?.orderId ?? null, customerId: customers[i]!, fulfillment: o?.fulfillment ?? null, attachments: m.attachments,
+      intent: m.intent ?? null, intents: m.intents ?? [], signals: m.signals ?? [],
     };
   });
   return ingestInbound(q, workspaceId, desk, now);

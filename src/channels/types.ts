@@ -49,6 +49,10 @@ export interface InboundMessage {
   /** Amazon "no response needed" (the buyer's message needs no reply; excluded from the 24-hour metric). */
   readonly noResponseNeeded: boolean;
   readonly language: string | null;
+  /** What a classifier (triage) read in the message; filled in at ingestion, or by the fake channel. */
+  readonly intent?: string | null;
+  readonly intents?: readonly string[];
+  readonly signals?: readonly string[];
   readonly attachments: readonly InboundAttachment[];
 }
 

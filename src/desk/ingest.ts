@@ -28,6 +28,10 @@ export interface DeskInbound {
   readonly orderId: string | null;
   readonly customerId: string | null;
   readonly fulfillment: string | null;
+  /** What the classifier read in the message (triage); empty when nothing was classified. */
+  readonly intent?: string | null;
+  readonly intents?: readonly string[];
+  readonly signals?: readonly string[];
   readonly attachments: readonly { readonly filename: string; readonly contentType: string; readonly bytes: Uint8Array; readonly contentId: string | null }[];
 }
 
@@ -146,12 +150,15 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
   }
 
   // 6. Tickets that received messages: waiting on us again, reopened if they were solved or closed.
-  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; via: string | null; channel: string; fulfillment: string | null }>();
+  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; via: string | null; channel: string; fulfillment: string | null; intent: string | null; intents: Set<string>; signals: Set<string> }>();
   const createdSet = new Set(created);
   for (const { j, row } of storedRows) {
     const m = fresh[j]!.m;
     const d = decisions[j]!;
-    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, via: null, channel: m.channel, fulfillment: m.fulfillment };
+    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, via: null, channel: m.channel, fulfillment: m.fulfillment, intent: null, intents: new Set<string>(), signals: new Set<string>() };
+    t.intent = m.intent ?? t.intent;
+    for (const x of m.intents ?? []) t.intents.add(x);
+    for (const x of m.signals ?? []) t.signals.add(x);
     if (m.sentAt < t.first) t.first = m.sentAt;
     if (m.sentAt > t.last) t.last = m.sentAt;
     t.respond ||= !m.noResponseNeeded;
@@ -161,10 +168,15 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
     if (d.kind !== 'new') t.via ??= d.via;
     touched.set(row.ticket_id, t);
   }
-  const updates = [...touched.entries()].filter(([id]) => !createdSet.has(id)).map(([id, t]) => ({
-    id, last_in: iso(t.last), reopen: t.reopen, respond: t.respond, order_id: t.orderId, customer_id: t.customerId,
-    due: iso(t.respond ? baselineTriage({ channel: t.channel, fulfillment: t.fulfillment, intent: null, signals: [], waitingSince: t.first }).firstResponseDueAt : null),
-  }));
+  const updates = [...touched.entries()].filter(([id]) => !createdSet.has(id)).map(([id, t]) => {
+    const triage = baselineTriage({ channel: t.channel, fulfillment: t.fulfillment, intent: t.intent, signals: [...t.signals], waitingSince: t.first });
+    return {
+      id, last_in: iso(t.last), reopen: t.reopen, respond: t.respond, order_id: t.orderId, customer_id: t.customerId,
+      due: iso(t.respond ? triage.firstResponseDueAt : null), intents: [...t.intents], signals: [...t.signals],
+      // A new message can raise the ticket's risk (an A-to-z threat in a follow-up), never lower it.
+      risk_level: triage.riskLevel, risk_score: triage.riskScore, risk_reasons: JSON.stringify(triage.reasons),
+    };
+  });
   const reopened = updates.filter((u) => u.reopen).map((u) => u.id);
   if (updates.length) {
     await q.query(
@@ -175,8 +187,14 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
          next_response_due_at = CASE WHEN NOT u.respond THEN t.next_response_due_at
            WHEN t.next_response_due_at IS NOT NULL AND coalesce(t.last_agent_message_at, '-infinity') < coalesce(t.last_customer_message_at, '-infinity') THEN t.next_response_due_at
            ELSE u.due END,
-         order_id = coalesce(t.order_id, u.order_id), customer_id = coalesce(t.customer_id, u.customer_id), updated_at = $2
-       FROM json_to_recordset($3::json) AS u(id text, last_in timestamptz, reopen boolean, respond boolean, order_id text, customer_id text, due timestamptz)
+         order_id = coalesce(t.order_id, u.order_id), customer_id = coalesce(t.customer_id, u.customer_id), updated_at = $2,
+         intents = ARRAY(SELECT DISTINCT x FROM unnest(t.intents || u.intents) x ORDER BY 1),
+         signals = ARRAY(SELECT DISTINCT x FROM unnest(t.signals || u.signals) x ORDER BY 1),
+         risk_level = CASE WHEN u.risk_score > t.risk_score THEN u.risk_level ELSE t.risk_level END,
+         risk_reasons = CASE WHEN u.risk_score > t.risk_score THEN u.risk_reasons::jsonb ELSE t.risk_reasons END,
+         risk_score = greatest(t.risk_score, u.risk_score)
+       FROM json_to_recordset($3::json) AS u(id text, last_in timestamptz, reopen boolean, respond boolean, order_id text, customer_id text, due timestamptz,
+                                             intents text[], signals text[], risk_level text, risk_score integer, risk_reasons text)
        WHERE t.workspace_id = $1 AND t.id = u.id`,
       [workspaceId, now, JSON.stringify(updates)],
     );
@@ -215,11 +233,11 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
 }
 
 function newTicketRow(ws: string, number: number, m: DeskInbound, externalThreadId: string, now: Date): Record<string, unknown> & { id: string; channel: string; external_thread_id: string } {
-  const triage = baselineTriage({ channel: m.channel, fulfillment: m.fulfillment, intent: null, signals: [], waitingSince: m.noResponseNeeded ? null : m.sentAt });
+  const triage = baselineTriage({ channel: m.channel, fulfillment: m.fulfillment, intent: m.intent ?? null, signals: m.signals ?? [], waitingSince: m.noResponseNeeded ? null : m.sentAt });
   return {
     id: newId('tkt', m.sentAt), workspace_id: ws, number, channel: m.channel, channel_account_id: m.channelAccountId, marketplace: m.marketplace,
     external_thread_id: externalThreadId, customer_id: m.customerId, order_id: m.orderId, subject: m.subject.slice(0, 500), status: 'open',
-    language: m.language, risk_level: triage.riskLevel, risk_score: triage.riskScore, risk_reasons: triage.reasons,
+    language: m.language, intent: m.intent ?? null, intents: m.intents ?? [], signals: m.signals ?? [], risk_level: triage.riskLevel, risk_score: triage.riskScore, risk_reasons: triage.reasons,
     no_response_needed: m.noResponseNeeded, first_response_due_at: iso(triage.firstResponseDueAt), next_response_due_at: iso(triage.firstResponseDueAt),
     last_customer_message_at: iso(m.sentAt), reply_address: m.replyTo ?? m.fromAddress, created_at: iso(m.sentAt), updated_at: iso(now),
   };
@@ -236,7 +254,7 @@ function messageRow(ws: string, ticketId: string, m: DeskInbound, now: Date): Re
 
 const TICKET_COLS = {
   id: 'text', workspace_id: 'text', number: 'integer', channel: 'text', channel_account_id: 'text', marketplace: 'text', external_thread_id: 'text',
-  customer_id: 'text', order_id: 'text', subject: 'text', status: 'text', language: 'text', risk_level: 'text', risk_score: 'integer', risk_reasons: 'jsonb',
+  customer_id: 'text', order_id: 'text', subject: 'text', status: 'text', language: 'text', intent: 'text', intents: 'text[]', signals: 'text[]', risk_level: 'text', risk_score: 'integer', risk_reasons: 'jsonb',
   no_response_needed: 'boolean', first_response_due_at: 'timestamptz', next_response_due_at: 'timestamptz', last_customer_message_at: 'timestamptz',
   reply_address: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
 };
