@@ -128,4 +128,20 @@ describe.each(DRIVERS)('ingestion on $name', (driver) => {
     expect(after.intents).toEqual(['not_received', 'product_question']);
     expect(after.riskReasons.join(' ')).toContain('a_to_z_threat');
   });
+
+  it('classifies what the buyer wrote: an A-to-z threat on an Amazon order is critical, in any language', async () => {
+    s = await seedSmallWorkspace(db, 'cls');
+    const msg = (id: string, text: string) => inbound({ channel: 'amazon', marketplace: 'DE', channelMessageId: id, text, subject: 'Bestellung',
+      from: { address: `${id}@marketplace.amazon.de`, name: null }, customer: { name: null, email: null, phone: null, identity: { channel: 'amazon', externalId: `${id}@marketplace.amazon.de` } } });
+    const r = await ingest([
+      msg('de1', 'Mein Paket ist nie angekommen. Wenn ich nicht bis morgen eine Antwort bekomme, eröffne ich einen A-bis-z-Garantieantrag.'),
+      msg('de2', 'Vielen Dank, alles angekommen!'),
+    ]);
+    const threat = (await getTicketDetail(db, s.workspaceId, r.ticketIds[0]!))!.ticket;
+    expect(threat).toMatchObject({ language: 'de', intent: 'not_received', riskLevel: 'critical' });
+    expect(threat.signals).toContain('a_to_z_threat');
+    const thanks = (await getTicketDetail(db, s.workspaceId, r.ticketIds[1]!))!.ticket;
+    expect(thanks).toMatchObject({ intent: 'thanks', nextResponseDueAt: null });
+  });
 });
+

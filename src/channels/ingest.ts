@@ -1,12 +1,14 @@
 import { findOrders, linkOrderCustomers, orderRefKey, resolveCustomers } from '../commerce/index.ts';
 import { ingestInbound, type DeskInbound, type IngestResult } from '../desk/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
+import { classify } from '../triage/index.ts';
 import type { InboundMessage } from './types.ts';
 
 /**
  * The one path every channel's messages take into the inbox: link the order named in the message (by
  * the channel's order id, or the name a buyer quotes), resolve the customer (identity → order's buyer →
- * e-mail → phone → new), then thread and store (desk). Set-based per batch and idempotent: replaying a
+ * e-mail → phone → new), classify what the buyer wrote (language, intents, risk signals: triage), then
+ * thread and store (desk). Set-based per batch and idempotent: replaying a
  * batch stores nothing new. Run it inside a transaction so a batch lands whole.
  */
 export async function ingestMessages(q: Queryable, workspaceId: string, messages: readonly InboundMessage[], now: Date): Promise<IngestResult> {
@@ -23,12 +25,14 @@ export async function ingestMessages(q: Queryable, workspaceId: string, messages
   }));
   const desk: DeskInbound[] = messages.map((m, i) => {
     const o = orderOf(m);
+    // What the buyer wants and how risky it is (offline, deterministic); a channel may have said already.
+    const c = m.intent === undefined ? classify({ subject: m.subject, body: m.text }) : null;
     return {
       channel: m.channel, channelAccountId: m.channelAccountId, marketplace: m.marketplace ?? o?.marketplace ?? null, channelMessageId: m.channelMessageId,
       conversationId: m.conversationId, inReplyTo: m.inReplyTo, references: m.references, fromAddress: m.from.address, toAddress: m.to, replyTo: m.replyTo,
-      subject: m.subject, text: m.text, html: m.html, sentAt: m.sentAt, language: m.language, noResponseNeeded: m.noResponseNeeded,
+      subject: m.subject, text: m.text, html: m.html, sentAt: m.sentAt, language: m.language ?? c?.language ?? null, noResponseNeeded: m.noResponseNeeded,
       orderId: o?.orderId ?? null, customerId: customers[i]!, fulfillment: o?.fulfillment ?? null, attachments: m.attachments,
-      intent: m.intent ?? null, intents: m.intents ?? [], signals: m.signals ?? [],
+      intent: c ? c.intent : m.intent ?? null, intents: c ? c.intents : m.intents ?? [], signals: c ? c.signals : m.signals ?? [],
     };
   });
   return ingestInbound(q, workspaceId, desk, now);
