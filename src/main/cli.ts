@@ -13,6 +13,7 @@ import { migrateDb, openDeps, type Deps } from './deps.ts';
 import { EXIT } from './exit-codes.ts';
 import { startServer, startWorker } from './server.ts';
 import { mailCommands } from './cli-mail.ts';
+import { triageCommand } from './cli-triage.ts';
 
 const int = (name: string, min: number, max: number) => (v: string): number => {
   const n = Number(v);
@@ -202,6 +203,7 @@ export function buildCli(config: () => Config): Command {
     });
 
   mailCommands(program, config, withDeps);
+  triageCommand(program);
   return program;
 }
 

@@ -2,3 +2,4 @@
 export { classify, PRECEDENCE, THRESHOLD, type Classification, type ClassifyInput, type PhraseEvidence } from './domain/intents.ts';
 export { detectLanguage, type LanguageDetection } from './domain/language.ts';
 export { INTENTS, LANGUAGES, SIGNALS, isIntent, isSignal, type Intent, type Language, type Signal } from './domain/types.ts';
+export { assessMessage, AssessInput, type Assessment } from './assess.ts';

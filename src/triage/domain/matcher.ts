@@ -357,7 +357,8 @@ interface CjkPhrase {
 
 export interface CompiledCjk {
   readonly language: Language;
-  readonly index: ReadonlyMap<string, { phrase: CjkPhrase; alt: string }[]>;
+  /** Phrases by the UTF-16 code of their first character. */
+  readonly index: ReadonlyMap<number, { phrase: CjkPhrase; alt: string }[]>;
   readonly negators: readonly string[];
   readonly negation: 'before' | 'after';
   readonly size: number;
@@ -366,7 +367,7 @@ export interface CompiledCjk {
 const foldCjk = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 export function compileCjk(lexicon: Lexicon): CompiledCjk {
-  const index = new Map<string, { phrase: CjkPhrase; alt: string }[]>();
+  const index = new Map<number, { phrase: CjkPhrase; alt: string }[]>();
   let size = 0;
   for (const group of lexicon.groups) {
     for (const line of group.phrases) {
@@ -385,7 +386,7 @@ export function compileCjk(lexicon: Lexicon): CompiledCjk {
         if (!segments.length || segments.some((seg) => seg.alts.some((a) => !a))) throw new Error(`lexicon phrase "${line}" has an empty part`);
         const phrase: CjkPhrase = { label: group.label, weight: group.weight, negatable: group.negatable, source, segments };
         size++;
-        for (const alt of segments[0]!.alts) push(index, alt[0]!, { phrase, alt });
+        for (const alt of segments[0]!.alts) push(index, alt.charCodeAt(0), { phrase, alt });
       }
     }
   }
@@ -406,7 +407,7 @@ function negatedCjk(lx: CompiledCjk, s: string, from: number, to: number): strin
 export function matchCjk(lx: CompiledCjk, stream: CjkStream, field: Field, out: RawMatch[]): void {
   const s = stream.text;
   for (let i = 0; i < s.length; i++) {
-    const entries = lx.index.get(s[i]!);
+    const entries = lx.index.get(s.charCodeAt(i));
     if (!entries) continue;
     for (const { phrase, alt } of entries) {
       if (!s.startsWith(alt, i)) continue;
