@@ -15,6 +15,7 @@ ALTER TABLE messages ADD COLUMN delivery_attempts integer NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN delivered_at     timestamptz;
 ALTER TABLE messages ADD COLUMN updated_at       timestamptz;
 ALTER TABLE messages ADD COLUMN no_response_needed boolean NOT NULL DEFAULT false;
+ALTER TABLE messages ADD COLUMN classification jsonb;                          -- what triage read: intents, signals, language, evidence
 ALTER TABLE messages DROP COLUMN search;
 ALTER TABLE messages ADD COLUMN search tsvector GENERATED ALWAYS AS (
   to_tsvector('simple', cd_search_text(subject) || ' ' || cd_search_text(body_text) || ' ' || coalesce(from_address, ''))) STORED;

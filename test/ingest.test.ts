@@ -140,6 +140,10 @@ describe.each(DRIVERS)('ingestion on $name', (driver) => {
     const threat = (await getTicketDetail(db, s.workspaceId, r.ticketIds[0]!))!.ticket;
     expect(threat).toMatchObject({ language: 'de', intent: 'not_received', riskLevel: 'critical' });
     expect(threat.signals).toContain('a_to_z_threat');
+    // The message keeps what was read and the words that decided it, for the agent.
+    const read = (await getTicketDetail(db, s.workspaceId, r.ticketIds[0]!))!.messages[0]!.classification!;
+    expect(read).toMatchObject({ intent: 'not_received', language: 'de' });
+    expect(read.evidence.a_to_z_threat!.length).toBeGreaterThan(0);
     const thanks = (await getTicketDetail(db, s.workspaceId, r.ticketIds[1]!))!.ticket;
     expect(thanks).toMatchObject({ intent: 'thanks', nextResponseDueAt: null });
   });

@@ -33,6 +33,10 @@ export async function ingestMessages(q: Queryable, workspaceId: string, messages
       subject: m.subject, text: m.text, html: m.html, sentAt: m.sentAt, language: m.language ?? c?.language ?? null, noResponseNeeded: m.noResponseNeeded,
       orderId: o?.orderId ?? null, customerId: customers[i]!, fulfillment: o?.fulfillment ?? null, attachments: m.attachments,
       intent: c ? c.intent : m.intent ?? null, intents: c ? c.intents : m.intents ?? [], signals: c ? c.signals : m.signals ?? [],
+      ...(c ? { classification: {
+        intent: c.intent, intents: c.intents, signals: c.signals, language: c.language,
+        evidence: Object.fromEntries(Object.entries(c.explanation.matches).map(([k, ms]) => [k, [...new Set(ms.map((x) => x.text))]])),
+      } } : {}),
     };
   });
   return ingestInbound(q, workspaceId, desk, now);

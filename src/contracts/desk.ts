@@ -92,6 +92,13 @@ export const Message = z.object({
   deliveryStatus: z.enum(['received', 'draft', 'queued', 'sent', 'failed']),
   deliveryError: z.string().nullable().describe('why the last delivery attempt failed (retried until attempts run out, then "failed")'),
   authorName: z.string().nullable().describe('the agent who wrote an outbound message'),
+  classification: z.object({
+    intent: z.string(),
+    intents: z.array(z.string()),
+    signals: z.array(z.string()),
+    language: z.string().nullable(),
+    evidence: z.record(z.string(), z.array(z.string())).describe('intent or signal → the words in the message that decided it'),
+  }).nullable().describe('what triage read in an inbound message, and why'),
   attachments: z.array(Attachment),
 });
 export type Message = z.infer<typeof Message>;

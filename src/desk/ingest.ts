@@ -32,6 +32,8 @@ export interface DeskInbound {
   readonly intent?: string | null;
   readonly intents?: readonly string[];
   readonly signals?: readonly string[];
+  /** Stored with the message so the agent sees why (API: Message.classification). */
+  readonly classification?: unknown;
   readonly attachments: readonly { readonly filename: string; readonly contentType: string; readonly bytes: Uint8Array; readonly contentId: string | null }[];
 }
 
@@ -248,7 +250,7 @@ function messageRow(ws: string, ticketId: string, m: DeskInbound, now: Date): Re
     id: newId('msg', m.sentAt), workspace_id: ws, ticket_id: ticketId, direction: 'inbound', channel: m.channel, channel_message_id: m.channelMessageId,
     in_reply_to: m.inReplyTo, reference_ids: m.references, reply_to: m.replyTo, from_address: m.fromAddress, to_address: m.toAddress, subject: m.subject,
     body_text: m.text, body_html: m.html, language: m.language, sent_at: iso(m.sentAt), created_at: iso(now), delivery_status: 'received',
-    no_response_needed: m.noResponseNeeded,
+    no_response_needed: m.noResponseNeeded, classification: m.classification ?? null,
   };
 }
 
@@ -261,6 +263,6 @@ const TICKET_COLS = {
 const MESSAGE_COLS = {
   id: 'text', workspace_id: 'text', ticket_id: 'text', direction: 'text', channel: 'text', channel_message_id: 'text', in_reply_to: 'text',
   reference_ids: 'text[]', reply_to: 'text', from_address: 'text', to_address: 'text', subject: 'text', body_text: 'text', body_html: 'text',
-  language: 'text', sent_at: 'timestamptz', created_at: 'timestamptz', delivery_status: 'text', no_response_needed: 'boolean',
+  language: 'text', sent_at: 'timestamptz', created_at: 'timestamptz', delivery_status: 'text', no_response_needed: 'boolean', classification: 'jsonb',
 };
 

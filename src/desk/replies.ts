@@ -200,6 +200,6 @@ async function loadMessage(q: Queryable, workspaceId: string, id: string): Promi
   const m = r.rows[0]!;
   return {
     id: m.id, direction: 'outbound', channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text, bodyHtml: null,
-    language: null, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author, attachments: [],
+    language: null, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author, classification: null, attachments: [],
   };
 }

@@ -7,7 +7,7 @@ import { presentSummary, SUMMARY_SELECT, type SummaryRow } from './list-tickets.
 
 interface MessageRow {
   id: string; direction: Message['direction']; channel: string; from_address: string; to_address: string; subject: string; body_text: string;
-  body_html: string | null; language: string | null; sent_at: Date; delivery_status: Message['deliveryStatus']; delivery_error: string | null; author: string | null;
+  body_html: string | null; language: string | null; sent_at: Date; delivery_status: Message['deliveryStatus']; delivery_error: string | null; author: string | null; classification: Message['classification'];
   attachments: { sha256: string; filename: string; contentType: string; sizeBytes: number }[];
 }
 
@@ -20,7 +20,7 @@ export async function getTicketDetail(db: Queryable, workspaceId: string, ticket
   if (!row) return null;
   const messages = await db.query<MessageRow>(
     `SELECT m.id, m.direction, m.channel, m.from_address, m.to_address, m.subject, m.body_text, m.body_html, m.language, m.sent_at, m.delivery_status,
-       m.delivery_error, (SELECT u.name FROM users u WHERE u.id = m.author_user_id) AS author,
+       m.delivery_error, (SELECT u.name FROM users u WHERE u.id = m.author_user_id) AS author, m.classification,
        coalesce((SELECT json_agg(json_build_object('sha256', a.sha256, 'filename', ma.filename, 'contentType', a.content_type, 'sizeBytes', a.size_bytes) ORDER BY ma.position)
                  FROM message_attachments ma JOIN attachments a ON a.workspace_id = ma.workspace_id AND a.sha256 = ma.sha256 WHERE ma.message_id = m.id), '[]') AS attachments
      FROM messages m WHERE m.workspace_id = $1 AND m.ticket_id = $2 AND m.delivery_status <> 'draft' ORDER BY m.sent_at, m.id`,
@@ -31,7 +31,7 @@ export async function getTicketDetail(db: Queryable, workspaceId: string, ticket
     ticket: presentSummary(row),
     messages: messages.rows.map((m) => ({
       id: m.id, direction: m.direction, channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text,
-      bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author,
+      bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author, classification: m.classification,
       attachments: m.attachments.map((a) => ({ ...a, url: attachmentUrl(a.sha256) })),
     })),
     notes,

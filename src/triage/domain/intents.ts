@@ -80,11 +80,12 @@ export const PRECEDENCE: readonly Intent[] = [
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const LEXICON_NAMES_AGREE: [Same<LexiconLabel, Label>, Same<LexiconLanguage, Language>] = [true, true];
 
+/** Weight of phrases from a helper lexicon (English beside the detected language, the runner-up when unsure). */
 const HELPER_FACTOR = 0.8;
+/** Weight of a phrase matched through a typo. */
+const FUZZY_FACTOR = 0.8;
 const REPLY_SUBJECT = /^\s*(re|aw|wg|fw|fwd|tr|rv|r|sv|vs|antw|odp|res|réf|ref|回复|答复|回覆|転送|返信)\s*(\[\d+\])?\s*[:：]/i;
 const PROBLEMS: readonly Intent[] = ['not_received', 'damaged_defective', 'wrong_item'];
-
-const FUZZY_FACTOR = 0.8;
 
 const WORD_IDS = new WordIds();
 const LATIN = Object.fromEntries(LATIN_LANGUAGES.map((l) => [l, compileLatin(LEXICONS[l], WORD_IDS)])) as Record<LatinLanguage, CompiledLatin>;
@@ -119,7 +120,7 @@ function plan(det: LanguageDetection, hasCjk: boolean): Plan {
   return { latin, cjk: [], fuzzy: lang === 'en' ? [LATIN.en] : [LATIN[lang], LATIN.en] };
 }
 
-interface Prepared {
+interface FieldText {
   readonly field: Field;
   readonly text: string;
   readonly clean: string;
@@ -128,8 +129,15 @@ interface Prepared {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/**
+ * Classifies one buyer message. Steps: drop quoted replies, URLs and order ids (positions kept) → detect the
+ * language → match the lexicon of that language, plus English (buyers mix it in), with negation, typo tolerance and
+ * overlap resolution → sum phrase weights per intent and signal (a label counts from THRESHOLD) → pick the primary
+ * intent: among intents scoring at least PRIMARY_SHARE of the best, the first in PRECEDENCE; `thanks` only when
+ * nothing else is detected and nothing is asked; `other` when no intent is detected.
+ */
 export function classify(input: ClassifyInput): Classification {
-  const fields: Prepared[] = [];
+  const fields: FieldText[] = [];
   // The subject of a reply ("Re: Your order has shipped") is the seller's own subject, not the buyer's words.
   const subject = input.subject && !REPLY_SUBJECT.test(input.subject) ? input.subject : '';
   for (const [field, text] of [['subject', subject], ['body', input.body ?? '']] as const) {

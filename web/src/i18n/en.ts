@@ -103,6 +103,7 @@ export const en = {
   'conv.attachments': 'Attachments',
   'conv.attachmentUnnamed': 'Unnamed file',
   'conv.download': 'Download {name} ({meta})',
+  'conv.readAs': 'Read as:',
   'conv.note': 'Internal note',
   'conv.addNote': 'Add internal note',
   'conv.notePlaceholder': 'Only your team sees internal notes. Ctrl+Enter to save.',

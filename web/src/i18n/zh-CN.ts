@@ -101,6 +101,7 @@ export const zhCN: Messages = {
   'conv.attachments': '附件',
   'conv.attachmentUnnamed': '未命名文件',
   'conv.download': '下载 {name}（{meta}）',
+  'conv.readAs': '识别为：',
   'conv.note': '内部备注',
   'conv.addNote': '添加内部备注',
   'conv.notePlaceholder': '内部备注仅团队成员可见。按 Ctrl+Enter 保存。',

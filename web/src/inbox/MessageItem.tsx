@@ -61,6 +61,21 @@ export function MessageItem({ message, onRequeued }: Props) {
       )}
       <MessageBody message={message} />
       <AttachmentList attachments={message.attachments} />
+      {inbound && message.classification && (
+        <div className="message-read small muted" data-testid="message-classification">
+          {t('conv.readAs')}{' '}
+          {[...message.classification.signals, ...message.classification.intents].map((label, i) => {
+            const words = message.classification?.evidence[label] ?? [];
+            return (
+              <span key={label}>
+                {i > 0 && ', '}
+                <span className={message.classification?.signals.includes(label) ? 'text-danger' : undefined}>{label}</span>
+                {words.length > 0 && <> (“{words.slice(0, 3).join('”, “')}”)</>}
+              </span>
+            );
+          })}
+        </div>
+      )}
       {!inbound && (status === 'failed' || (status === 'queued' && message.deliveryError)) && (
         <div className={status === 'failed' ? 'delivery-note delivery-note-failed' : 'delivery-note'} data-testid="delivery-error">
           <span className="delivery-note-text">

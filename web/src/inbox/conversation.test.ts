@@ -4,7 +4,7 @@ import { hasNewerMessage, latestMessageAt, replyRecipient } from './conversation
 
 const msg = (over: Partial<Message>): Message => ({
   id: 'm', direction: 'inbound', channel: 'email', fromAddress: 'a@buyer.test', toAddress: 'shop@example.test', subject: 's', bodyText: '',
-  bodyHtml: null, language: null, sentAt: '2026-01-01T10:00:00.000Z', deliveryStatus: 'received', deliveryError: null, authorName: null, attachments: [],
+  bodyHtml: null, language: null, sentAt: '2026-01-01T10:00:00.000Z', deliveryStatus: 'received', deliveryError: null, authorName: null, classification: null, attachments: [],
   ...over,
 });
 
