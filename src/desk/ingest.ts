@@ -152,12 +152,12 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
   }
 
   // 6. Tickets that received messages: waiting on us again, reopened if they were solved or closed.
-  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; via: string | null; channel: string; fulfillment: string | null; intent: string | null; intents: Set<string>; signals: Set<string> }>();
+  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; channel: string; fulfillment: string | null; intent: string | null; intents: Set<string>; signals: Set<string> }>();
   const createdSet = new Set(created);
   for (const { j, row } of storedRows) {
     const m = fresh[j]!.m;
     const d = decisions[j]!;
-    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, via: null, channel: m.channel, fulfillment: m.fulfillment, intent: null, intents: new Set<string>(), signals: new Set<string>() };
+    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, channel: m.channel, fulfillment: m.fulfillment, intent: null, intents: new Set<string>(), signals: new Set<string>() };
     t.intent = m.intent ?? t.intent;
     for (const x of m.intents ?? []) t.intents.add(x);
     for (const x of m.signals ?? []) t.signals.add(x);
@@ -167,7 +167,6 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
     t.reopen ||= d.kind === 'existing' && d.reopens && !m.noResponseNeeded;
     t.orderId ??= m.orderId;
     t.customerId ??= m.customerId;
-    if (d.kind !== 'new') t.via ??= d.via;
     touched.set(row.ticket_id, t);
   }
   const updates = [...touched.entries()].filter(([id]) => !createdSet.has(id)).map(([id, t]) => {
@@ -217,12 +216,13 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
   for (const id of reopened) events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.reopened', actor: 'system', data: { reason: 'customer wrote again' }, occurredAt: touched.get(id)?.last ?? now });
   await appendEvents(q, events);
 
+  const freshPosition = new Map(fresh.map((f, j) => [f.i, j]));
   const ticketIds = input.map((m) => {
     const k = `${m.channel}\t${m.channelMessageId}`;
     const prior = already.get(k);
     if (prior) return prior;
-    const j = fresh.findIndex((f) => f.i === seen.get(k));
-    return j < 0 ? null : ticketOf(j);
+    const j = freshPosition.get(seen.get(k)!);
+    return j === undefined ? null : ticketOf(j);
   });
   return {
     stored: storedRows.length,
