@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadOutbound, recordDelivery, REPLY_QUEUE, type OutboundReply } from '../desk/index.ts';
+import { loadOutbound, MAIL_CHANNELS, recordDelivery, REPLY_QUEUE, type OutboundReply } from '../desk/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { defineJob } from '../platform/jobs.ts';
@@ -16,8 +16,6 @@ export interface OutboxDeps {
   /** For tests: Graph API calls go through this fetch. */
   readonly fetch?: typeof fetch;
 }
-
-const MAIL_CHANNELS = new Set(['email', 'amazon', 'shopify', 'tiktok']);
 
 /** The account a reply leaves through: the ticket's own, or for e-mail-carried channels the workspace's mailbox. */
 async function route(deps: OutboxDeps, q: Queryable, reply: OutboundReply): Promise<ChannelAccountContext | null> {

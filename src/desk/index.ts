@@ -8,5 +8,5 @@ export { deskRoutes } from './http.ts';
 export { saveAttachment, linkAttachment, readAttachment, MAX_ATTACHMENT_BYTES } from './attachments.ts';
 export { ingestInbound, type DeskInbound, type IngestResult } from './ingest.ts';
 export { planThreads, type ThreadDecision, type ThreadMessage, type ThreadIndex } from './domain/threading.ts';
-export { queueReply, saveDraft, getDraft, retryReply, loadOutbound, recordDelivery, recordBounce, REPLY_QUEUE, REPLY_MAX_ATTEMPTS, type OutboundReply } from './replies.ts';
+export { queueReply, saveDraft, getDraft, retryReply, loadOutbound, recordDelivery, recordBounce, REPLY_QUEUE, REPLY_MAX_ATTEMPTS, MAIL_CHANNELS, type OutboundReply } from './replies.ts';
 export { updateTicket, touchPresence, mergeCustomers, splitCustomer } from './ticket-actions.ts';

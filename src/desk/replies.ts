@@ -6,11 +6,15 @@ import type { Clock, Result } from '../kernel/index.ts';
 import { fail, newId, ok, roleAtLeast } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { enqueue } from '../platform/jobs.ts';
+import { selectMessages } from './ticket-detail.ts';
 
 export const REPLY_QUEUE = 'reply.send';
 export const REPLY_MAX_ATTEMPTS = 6;
-/** Channels whose messages are e-mails: a reply gets its own Message-ID up front, so buyers' answers thread. */
-const MAIL_CHANNELS = new Set(['email', 'amazon', 'shopify', 'tiktok']);
+/**
+ * Ticket channels whose replies travel as e-mail (Amazon through its relay; Shopify and TikTok buyers by
+ * e-mail): a reply gets its own Message-ID up front, so buyers' answers thread, and leaves through a mailbox.
+ */
+export const MAIL_CHANNELS: ReadonlySet<string> = new Set(['email', 'amazon', 'shopify', 'tiktok']);
 
 interface Deps { readonly db: Db; readonly clock: Clock }
 
@@ -194,12 +198,5 @@ async function loadTicket(q: Queryable, workspaceId: string, ticketId: string): 
 }
 
 async function loadMessage(q: Queryable, workspaceId: string, id: string): Promise<Message> {
-  const r = await q.query<{ id: string; channel: string; from_address: string; to_address: string; subject: string; body_text: string; sent_at: Date; delivery_status: Message['deliveryStatus']; delivery_error: string | null; author: string | null }>(
-    `SELECT m.id, m.channel, m.from_address, m.to_address, m.subject, m.body_text, m.sent_at, m.delivery_status, m.delivery_error, u.name AS author
-       FROM messages m LEFT JOIN users u ON u.id = m.author_user_id WHERE m.workspace_id = $1 AND m.id = $2`, [workspaceId, id]);
-  const m = r.rows[0]!;
-  return {
-    id: m.id, direction: 'outbound', channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text, bodyHtml: null,
-    language: null, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author, classification: null, attachments: [],
-  };
+  return (await selectMessages(q, workspaceId, 'm.id = $2', id))[0]!;
 }
