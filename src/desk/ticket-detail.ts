@@ -11,6 +11,23 @@ interface MessageRow {
   attachments: { sha256: string; filename: string; contentType: string; sizeBytes: number }[];
 }
 
+/** Messages of this workspace as the API shows them, matching `condition` (which may use $2 = `arg`), oldest first. */
+export async function selectMessages(db: Queryable, workspaceId: string, condition: string, arg: string): Promise<Message[]> {
+  const r = await db.query<MessageRow>(
+    `SELECT m.id, m.direction, m.channel, m.from_address, m.to_address, m.subject, m.body_text, m.body_html, m.language, m.sent_at, m.delivery_status,
+       m.delivery_error, (SELECT u.name FROM users u WHERE u.id = m.author_user_id) AS author, m.classification,
+       coalesce((SELECT json_agg(json_build_object('sha256', a.sha256, 'filename', ma.filename, 'contentType', a.content_type, 'sizeBytes', a.size_bytes) ORDER BY ma.position)
+                 FROM message_attachments ma JOIN attachments a ON a.workspace_id = ma.workspace_id AND a.sha256 = ma.sha256 WHERE ma.message_id = m.id), '[]') AS attachments
+     FROM messages m WHERE m.workspace_id = $1 AND ${condition} ORDER BY m.sent_at, m.id`,
+    [workspaceId, arg],
+  );
+  return r.rows.map((m) => ({
+    id: m.id, direction: m.direction, channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text,
+    bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author,
+    classification: m.classification, attachments: m.attachments.map((a) => ({ ...a, url: attachmentUrl(a.sha256) })),
+  }));
+}
+
 export async function getTicketDetail(db: Queryable, workspaceId: string, ticketId: string): Promise<TicketDetail | null> {
   const t = await db.query<SummaryRow & { order_id: string | null; customer_id: string | null }>(
     SUMMARY_SELECT.replace('SELECT t.id,', 'SELECT t.order_id, t.customer_id, t.id,') + ' WHERE t.workspace_id = $1 AND t.id = $2',
@@ -18,22 +35,11 @@ export async function getTicketDetail(db: Queryable, workspaceId: string, ticket
   );
   const row = t.rows[0];
   if (!row) return null;
-  const messages = await db.query<MessageRow>(
-    `SELECT m.id, m.direction, m.channel, m.from_address, m.to_address, m.subject, m.body_text, m.body_html, m.language, m.sent_at, m.delivery_status,
-       m.delivery_error, (SELECT u.name FROM users u WHERE u.id = m.author_user_id) AS author, m.classification,
-       coalesce((SELECT json_agg(json_build_object('sha256', a.sha256, 'filename', ma.filename, 'contentType', a.content_type, 'sizeBytes', a.size_bytes) ORDER BY ma.position)
-                 FROM message_attachments ma JOIN attachments a ON a.workspace_id = ma.workspace_id AND a.sha256 = ma.sha256 WHERE ma.message_id = m.id), '[]') AS attachments
-     FROM messages m WHERE m.workspace_id = $1 AND m.ticket_id = $2 AND m.delivery_status <> 'draft' ORDER BY m.sent_at, m.id`,
-    [workspaceId, ticketId],
-  );
+  const messages = await selectMessages(db, workspaceId, `m.ticket_id = $2 AND m.delivery_status <> 'draft'`, ticketId);
   const notes = await listNotes(db, workspaceId, ticketId);
   return {
     ticket: presentSummary(row),
-    messages: messages.rows.map((m) => ({
-      id: m.id, direction: m.direction, channel: m.channel, fromAddress: m.from_address, toAddress: m.to_address, subject: m.subject, bodyText: m.body_text,
-      bodyHtml: m.body_html, language: m.language, sentAt: m.sent_at.toISOString(), deliveryStatus: m.delivery_status, deliveryError: m.delivery_error, authorName: m.author, classification: m.classification,
-      attachments: m.attachments.map((a) => ({ ...a, url: attachmentUrl(a.sha256) })),
-    })),
+    messages,
     notes,
     order: row.order_id ? await getOrderDetail(db, workspaceId, row.order_id) : null,
     customer: row.customer_id ? await getCustomerSummary(db, workspaceId, row.customer_id) : null,
