@@ -6,11 +6,8 @@ import { CodedError } from '../kernel/index.ts';
 import type { Config } from '../platform/config.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import { progressBar } from '../platform/progress.ts';
-import { migrateDb, type Deps } from './deps.ts';
-
-function out(json: boolean, data: unknown, human: string): void {
-  process.stdout.write(json ? JSON.stringify(data) + '\n' : human + '\n');
-}
+import { out, withDeps } from './cli-support.ts';
+import { migrateDb } from './deps.ts';
 
 /** The workspace named by --workspace, or the only one there is. */
 export async function resolveWorkspace(q: Queryable, slug: string | undefined): Promise<{ id: string; slug: string }> {
@@ -25,7 +22,7 @@ export async function resolveWorkspace(q: Queryable, slug: string | undefined): 
   return r.rows[0]!;
 }
 
-export function mailCommands(program: Command, config: () => Config, withDeps: (config: Config, purpose: string, fn: (deps: Deps) => Promise<void>) => Promise<void>): void {
+export function mailCommands(program: Command, config: () => Config): void {
   program
     .command('parse-email')
     .description('show what the e-mail parser sees in a saved message (.eml): sender, text, attachments, bounce/auto-reply, Amazon relay order and buyer text')

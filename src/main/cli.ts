@@ -13,6 +13,7 @@ import { migrateDb, openDeps, type Deps } from './deps.ts';
 import { EXIT } from './exit-codes.ts';
 import { startServer, startWorker } from './server.ts';
 import { mailCommands } from './cli-mail.ts';
+import { out, withDeps } from './cli-support.ts';
 import { triageCommand } from './cli-triage.ts';
 
 const int = (name: string, min: number, max: number) => (v: string): number => {
@@ -21,18 +22,6 @@ const int = (name: string, min: number, max: number) => (v: string): number => {
   return n;
 };
 
-function out(json: boolean, data: unknown, human: string): void {
-  process.stdout.write(json ? JSON.stringify(data) + '\n' : human + '\n');
-}
-
-async function withDeps(config: Config, purpose: string, fn: (deps: Deps) => Promise<void>): Promise<void> {
-  const deps = await openDeps(config, { purpose });
-  try {
-    await fn(deps);
-  } finally {
-    await deps.close();
-  }
-}
 
 /**
  * Creates the demo workspace unless it exists. Its login is kept beside the embedded data (mode 0600) so a
@@ -202,7 +191,7 @@ export function buildCli(config: () => Config): Command {
       });
     });
 
-  mailCommands(program, config, withDeps);
+  mailCommands(program, config);
   triageCommand(program);
   return program;
 }
