@@ -15,6 +15,33 @@ export const CJK = /[\u3400-\u9fff]/;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * Saves a screenshot of the whole page under test-output/screenshots/NAME. The app scrolls inside
+ * `.shell-main`, so a fullPage shot would stop at the viewport: the viewport grows to the content for the shot.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1366, height: 860 };
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('.shell-main');
+    return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight;
+  });
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(Math.ceil(height), size.height), 8000) });
+  try {
+    await page.screenshot({ path: `${SHOTS}${name}`, fullPage: true });
+  } finally {
+    await page.setViewportSize(size);
+  }
+}
+
+/** Opens `start` signed out, lands on the sign-in page and submits these credentials. */
+export async function signIn(page: Page, base: string, email: string, password: string, start: string): Promise<void> {
+  await page.goto(`${base}${start}`);
+  await page.waitForURL(/\/login/);
+  await page.fill('[data-testid="login-email"]', email);
+  await page.fill('[data-testid="login-password"]', password);
+  await page.click('[data-testid="login-submit"]');
+}
+
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }

@@ -12,7 +12,7 @@ import { randomInt } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
 import { dovecotSkipReason, startDovecot, startSmtpSink, type Dovecot, type SmtpSink } from '../support/mail-servers.ts';
-import { assert, optionCount, pickFilter, runBrowserSuite, SHOTS, type Step } from './harness.ts';
+import { assert, optionCount, pickFilter, runBrowserSuite, shot, signIn, type Step } from './harness.ts';
 
 const SHOP = 'shop@example.test';
 const BUYER = { name: 'Pat Buyer', address: 'pat.e2e@buyer.test' };
@@ -35,29 +35,6 @@ function buyerMail(o: { id: string; subject: string; text: string; html: string;
     `--${boundary}`, 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', o.html, '',
     `--${boundary}--`, '',
   ].join('\r\n');
-}
-
-/** The app scrolls inside `.shell-main`, so a fullPage shot stops at the viewport: grow the viewport to the content for the shot. */
-async function shot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1366, height: 860 };
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('.shell-main');
-    return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(Math.ceil(height), size.height), 8000) });
-  try {
-    await page.screenshot({ path: `${SHOTS}${name}`, fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
-}
-
-async function signIn(page: Page, base: string, email: string, password: string, start: string): Promise<void> {
-  await page.goto(`${base}${start}`);
-  await page.waitForURL(/\/login/);
-  await page.fill('[data-testid="login-email"]', email);
-  await page.fill('[data-testid="login-password"]', password);
-  await page.click('[data-testid="login-submit"]');
 }
 
 /** The frame of the customer's first message (the sandboxed iframe with its HTML). */

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { en } from '../../web/src/i18n/en.ts';
 import { zhCN } from '../../web/src/i18n/zh-CN.ts';
-import { assert, CJK, runBrowserSuite, SHOTS, type Step } from './harness.ts';
+import { assert, CJK, runBrowserSuite, shot, signIn, type Step } from './harness.ts';
 
 const DEMO_MEMBERS: Record<string, string> = {
   'owner@demo.claimdesk.local': 'owner',
@@ -49,33 +49,10 @@ async function pageContains(page: Page, secret: string): Promise<boolean> {
     || [...document.querySelectorAll('input, textarea')].some((el) => (el as HTMLInputElement).value.includes(s)), secret);
 }
 
-async function signIn(page: Page, base: string, email: string, password: string, start: string): Promise<void> {
-  await page.goto(`${base}${start}`);
-  await page.waitForURL(/\/login/);
-  await page.fill('[data-testid="login-email"]', email);
-  await page.fill('[data-testid="login-password"]', password);
-  await page.click('[data-testid="login-submit"]');
-}
-
 async function openSettings(page: Page): Promise<void> {
   await page.click('[data-testid="nav-settings"]');
   await page.waitForURL(/\/settings$/);
   await page.waitForSelector('[data-testid="members-table"]');
-}
-
-/** The app scrolls inside `.shell-main`, so a fullPage shot stops at the viewport: grow the viewport to the content for the shot. */
-async function shot(page: Page, path: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1366, height: 860 };
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('.shell-main');
-    return main ? main.getBoundingClientRect().top + main.scrollHeight : document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(Math.ceil(height), size.height), 8000) });
-  try {
-    await page.screenshot({ path, fullPage: true });
-  } finally {
-    await page.setViewportSize(size);
-  }
 }
 
 await runBrowserSuite('settings', ({ page, base, login, pageErrors, newContext, newPage }) => {
@@ -189,7 +166,7 @@ await runBrowserSuite('settings', ({ page, base, login, pageErrors, newContext, 
         await waitForMembers(page, 6);
         const left = await page.locator('[data-testid="team-row"]').allTextContents();
         assert(left.length === teamsBefore && !left.some((t) => t.includes(TEAM_NAME)), `"${TEAM_NAME}" should be gone after reload; teams: ${left.length}`);
-        await shot(page, `${SHOTS}settings-en.png`);
+        await shot(page, 'settings-en.png');
         return `created with 2 members, confirm accepted ("${dialog.message}"), gone after reload; saved settings-en.png`;
       } },
       { name: 'the viewer sees Settings read-only', run: async () => {
@@ -271,7 +248,7 @@ await runBrowserSuite('settings', ({ page, base, login, pageErrors, newContext, 
           const owner = rows.find((r) => r.email === login.email);
           assert(owner?.shown === zhCN['role.owner'], `the owner's role should read "${zhCN['role.owner']}", got "${owner?.shown}"`);
           await li.waitForSelector('[data-testid="teams-list"]');
-          await shot(li, `${SHOTS}settings-zh.png`);
+          await shot(li, 'settings-zh.png');
           assert(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
           return `nav "${nav}", title "${h1}"; saved settings-zh.png`;
         } finally {
