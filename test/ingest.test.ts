@@ -126,7 +126,8 @@ describe.each(DRIVERS)('ingestion on $name', (driver) => {
     expect(after.riskScore).toBeGreaterThan(before.riskScore);
     expect(after.signals).toEqual(['a_to_z_threat']);
     expect(after.intents).toEqual(['not_received', 'product_question']);
-    expect(after.riskReasons.join(' ')).toContain('a_to_z_threat');
+    expect(after.riskFactors.map((f) => f.code)).toContain('signal.a_to_z_threat');
+    expect(after.riskReasons.join(' ')).toContain('A-to-z');
   });
 
   it('classifies what the buyer wrote: an A-to-z threat on an Amazon order is critical, in any language', async () => {

@@ -1,14 +1,14 @@
 import { findOrders, linkOrderCustomers, orderRefKey, resolveCustomers } from '../commerce/index.ts';
 import { ingestInbound, type DeskInbound, type IngestResult } from '../desk/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
-import { classify } from '../triage/index.ts';
+import { classify, reassessTickets } from '../triage/index.ts';
 import type { InboundMessage } from './types.ts';
 
 /**
  * The one path every channel's messages take into the inbox: link the order named in the message (by
  * the channel's order id, or the name a buyer quotes), resolve the customer (identity → order's buyer →
  * e-mail → phone → new), classify what the buyer wrote (language, intents, risk signals: triage), then
- * thread and store (desk). Set-based per batch and idempotent: replaying a
+ * thread and store (desk), then triage the touched tickets (risk, rules, SLA). Set-based per batch and idempotent: replaying a
  * batch stores nothing new. Run it inside a transaction so a batch lands whole.
  */
 export async function ingestMessages(q: Queryable, workspaceId: string, messages: readonly InboundMessage[], now: Date): Promise<IngestResult> {
@@ -39,5 +39,13 @@ export async function ingestMessages(q: Queryable, workspaceId: string, messages
       } } : {}),
     };
   });
-  return ingestInbound(q, workspaceId, desk, now);
+  const result = await ingestInbound(q, workspaceId, desk, now);
+  // Triage in the same transaction: risk with its reasons, the rules for each new message, SLA clocks. Only
+  // tickets that received something new: a replayed batch changes nothing.
+  const touched = new Set([...result.createdTickets, ...result.updatedTickets]);
+  await reassessTickets(q, workspaceId, messages.flatMap((m, i) => {
+    const ticketId = result.ticketIds[i];
+    return ticketId && touched.has(ticketId) ? [{ ticketId, trigger: 'message_received' as const, eventKey: `msg:${m.channel}:${m.channelMessageId}` }] : [];
+  }), now);
+  return result;
 }

@@ -28,6 +28,36 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 
+export const RiskFactor = z.object({
+  code: z.string().describe('stable reason code: channel.amazon, signal.a_to_z_threat, tracking.stalled, clock.amazon_24h, rule.<id>…'),
+  points: z.number().describe('what it added to the score'),
+  text: z.string().describe('English explanation with the numbers'),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('the values behind it, for translation'),
+  forcesCritical: z.boolean().optional(),
+});
+export type RiskFactor = z.infer<typeof RiskFactor>;
+
+export const SlaClockView = z.object({
+  metric: z.enum(['first_response', 'next_response', 'resolution']),
+  state: z.string().describe('ok, warning, breached, paused, stopped'),
+  startedAt: IsoDateTime,
+  dueAt: IsoDateTime.nullable(),
+  remainingMs: z.number(),
+  targetMs: z.number(),
+  breachedAt: IsoDateTime.nullable(),
+  stoppedAt: IsoDateTime.nullable(),
+  stopReason: z.string().nullable(),
+});
+
+export const TicketSla = z.object({
+  policyId: z.string().nullable().describe('the SLA policy that applies'),
+  state: z.enum(['none', 'ok', 'warning', 'breached', 'paused', 'stopped']).describe('as announced: warning and breach events are on the timeline'),
+  metric: z.enum(['first_response', 'next_response', 'resolution']).nullable().describe('the running clock due first'),
+  dueAt: IsoDateTime.nullable().describe('its deadline: the queue sorts by it within a risk level'),
+  breachedAt: IsoDateTime.nullable(),
+  clocks: z.array(SlaClockView).describe('every clock as of the last assessment'),
+});
+
 export const TicketSummary = z.object({
   id: z.string(),
   number: z.number().int(),
@@ -45,6 +75,9 @@ export const TicketSummary = z.object({
   intents: z.array(z.string()).describe('every intent detected; `intent` is the primary one'),
   signals: z.array(z.string()),
   riskReasons: z.array(z.string()).describe('why the ticket has its risk level, most important first'),
+  riskFactors: z.array(RiskFactor).describe('the same reasons, structured (code, points, values)'),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']),
+  sla: TicketSla,
   tags: z.array(z.string()),
   language: z.string().nullable(),
   customerName: z.string().nullable(),

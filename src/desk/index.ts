@@ -10,3 +10,5 @@ export { ingestInbound, type DeskInbound, type IngestResult } from './ingest.ts'
 export { planThreads, type ThreadDecision, type ThreadMessage, type ThreadIndex } from './domain/threading.ts';
 export { queueReply, saveDraft, getDraft, retryReply, loadOutbound, recordDelivery, recordBounce, REPLY_QUEUE, REPLY_MAX_ATTEMPTS, MAIL_CHANNELS, type OutboundReply } from './replies.ts';
 export { updateTicket, touchPresence, mergeCustomers, splitCustomer } from './ticket-actions.ts';
+export { applyAutomation, type AutomationChange } from './automation.ts';
+export { TICKET_CHANGED_QUEUE, ticketChanged } from './ticket-changed.ts';

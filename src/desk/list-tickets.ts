@@ -3,7 +3,8 @@ import type { Queryable } from '../platform/db/port.ts';
 import { ticketNumberIn, toWebSearch } from './domain/search-query.ts';
 
 export const SUMMARY_SELECT = `
-  SELECT t.id, t.number, t.subject, t.assignee_id, t.team_id, t.no_response_needed, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.tags, t.language,
+  SELECT t.id, t.number, t.subject, t.assignee_id, t.team_id, t.no_response_needed, t.channel, t.marketplace, t.status, t.risk_level, t.risk_score, t.intent, t.intents, t.signals, t.risk_reasons, t.risk_factors, t.priority, t.tags, t.language,
+         t.sla_policy_id, t.sla_state, t.sla_metric, t.sla_due_at, t.sla_breached_at, t.sla_clocks,
          t.first_response_due_at, t.next_response_due_at, t.resolution_due_at, t.created_at,
          c.name AS customer_name, o.external_id AS order_external_id, o.fulfillment,
          u.name AS assignee_name, tm.name AS team_name,
@@ -20,6 +21,8 @@ export const SUMMARY_SELECT = `
 export interface SummaryRow {
   id: string; number: number; subject: string; assignee_id: string | null; team_id: string | null; no_response_needed: boolean; channel: TicketSummary['channel']; marketplace: string | null; status: TicketSummary['status'];
   risk_level: TicketSummary['riskLevel']; risk_score: number; intent: string | null; intents: string[]; signals: string[]; risk_reasons: string[];
+  risk_factors: TicketSummary['riskFactors']; priority: TicketSummary['priority']; sla_policy_id: string | null; sla_state: TicketSummary['sla']['state'];
+  sla_metric: TicketSummary['sla']['metric']; sla_due_at: Date | null; sla_breached_at: Date | null; sla_clocks: TicketSummary['sla']['clocks'];
   tags: string[]; language: string | null; first_response_due_at: Date | null; next_response_due_at: Date | null; resolution_due_at: Date | null; created_at: Date; customer_name: string | null;
   order_external_id: string | null; fulfillment: TicketSummary['fulfillment']; assignee_name: string | null; team_name: string | null;
   message_count: number; last_message_at: Date | null; preview: string | null;
@@ -29,6 +32,8 @@ export function presentSummary(r: SummaryRow): TicketSummary {
   return {
     id: r.id, number: r.number, subject: r.subject, assigneeId: r.assignee_id, teamId: r.team_id, noResponseNeeded: r.no_response_needed, preview: (r.preview ?? '').replace(/\s+/g, ' ').trim(), channel: r.channel, marketplace: r.marketplace,
     status: r.status, riskLevel: r.risk_level, riskScore: r.risk_score, intent: r.intent, intents: r.intents, signals: r.signals, riskReasons: r.risk_reasons,
+    riskFactors: r.risk_factors, priority: r.priority,
+    sla: { policyId: r.sla_policy_id, state: r.sla_state, metric: r.sla_metric, dueAt: r.sla_due_at?.toISOString() ?? null, breachedAt: r.sla_breached_at?.toISOString() ?? null, clocks: r.sla_clocks },
     tags: r.tags, language: r.language,
     customerName: r.customer_name, orderExternalId: r.order_external_id, fulfillment: r.fulfillment, assigneeName: r.assignee_name, teamName: r.team_name,
     messageCount: r.message_count, lastMessageAt: r.last_message_at?.toISOString() ?? null, firstResponseDueAt: r.first_response_due_at?.toISOString() ?? null,
@@ -73,10 +78,10 @@ function filters(workspaceId: string, userId: string, q: TicketListQuery, skip: 
   return { where: parts.join(' AND '), params };
 }
 
-// Matches tickets_queue_order_idx (migration 0002) expression for expression: keep them in step.
+// The queue: open work first, then risk, then the time left on the running SLA clock (breached first).
+// Matches tickets_queue_order_idx (migration 0003) expression for expression: keep them in step.
 const ORDER_BY = `t.workspace_id, CASE t.status WHEN 'open' THEN 0 WHEN 'pending' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END,
-  CASE t.risk_level WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END,
-  t.risk_score DESC, t.next_response_due_at ASC NULLS LAST, t.created_at DESC, t.id`;
+  t.risk_rank, t.sla_due_at ASC NULLS LAST, t.risk_score DESC, t.created_at DESC, t.id`;
 
 async function countBy(db: Queryable, column: string, f: { where: string; params: unknown[] }): Promise<Record<string, number>> {
   const r = await db.query<{ k: string; n: number }>(`SELECT ${column} AS k, count(*)::int AS n FROM tickets t WHERE ${f.where} GROUP BY 1`, f.params);
@@ -143,7 +148,7 @@ async function searchPage(db: Queryable, workspaceId: string, userId: string, q:
   const parts = COUNTED.map(([skip, col]) => `'${skip}', (SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${col} AS k, count(*)::int AS n FROM hit t WHERE ${shift(filters(workspaceId, userId, q, skip, false))} GROUP BY 1) x)`);
   const r = await db.query<{ c: Counts & { ids: string[] | null } }>(
     `WITH hit AS MATERIALIZED (SELECT t.id, t.workspace_id, t.status, t.channel, t.risk_level, t.risk_score, t.marketplace, t.team_id, t.assignee_id,
-                                      t.next_response_due_at, t.created_at FROM tickets t WHERE ${hits.where}),
+                                      t.risk_rank, t.sla_due_at, t.created_at FROM tickets t WHERE ${hits.where}),
           page AS (SELECT t.id FROM hit t WHERE ${all} ORDER BY ${ORDER_BY} LIMIT ${q.limit + 1} OFFSET ${offset})
      SELECT json_build_object('ids', (SELECT json_agg(id) FROM page), 'total', (SELECT count(*)::int FROM hit t WHERE ${all}), ${parts.join(', ')}) AS c`,
     params,

@@ -57,7 +57,8 @@ export async function queueReply(deps: Deps, principal: Principal, ticketId: str
        WHERE workspace_id = $1 AND id = $2`,
       [principal.workspaceId, ticketId, now, status],
     );
-    await tx.query('DELETE FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND author_user_id = $3 AND delivery_status = \'draft\'', [principal.workspaceId, ticketId, principal.userId]);
+    // The agent's draft, and the automation draft (no author) the agent started from, are both used up.
+    await tx.query('DELETE FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND (author_user_id = $3 OR author_user_id IS NULL) AND delivery_status = \'draft\'', [principal.workspaceId, ticketId, principal.userId]);
     await appendEvents(tx, [
       { workspaceId: principal.workspaceId, subjectType: 'ticket', subjectId: ticketId, type: 'reply.queued', actor: `user:${principal.userId}`, data: { messageId: id, to }, occurredAt: now },
       ...(status !== t.status ? [{ workspaceId: principal.workspaceId, subjectType: 'ticket' as const, subjectId: ticketId, type: 'ticket.status_changed', actor: `user:${principal.userId}`, data: { from: t.status, to: status }, occurredAt: now }] : []),
@@ -66,14 +67,15 @@ export async function queueReply(deps: Deps, principal: Principal, ticketId: str
   });
 }
 
-/** The agent's unsent draft on a ticket: one per agent and ticket, never sent, replaced on every save. */
+/** The agent's unsent draft on a ticket: one per agent and ticket, never sent, replaced on every save (and it replaces an automation draft). */
 export async function saveDraft(deps: Deps, principal: Principal, ticketId: string, body: string): Promise<Result<{ savedAt: string }>> {
   if (!roleAtLeast(principal.role, 'agent')) return fail('forbidden', 'viewers cannot write replies');
   return deps.db.transaction(async (tx) => {
     const t = await loadTicket(tx, principal.workspaceId, ticketId);
     if (!t) return fail('not_found', `no ticket ${ticketId}`);
     const now = deps.clock.now();
-    await tx.query('DELETE FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND author_user_id = $3 AND delivery_status = \'draft\'', [principal.workspaceId, ticketId, principal.userId]);
+    // The agent's draft, and the automation draft (no author) the agent started from, are both used up.
+    await tx.query('DELETE FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND (author_user_id = $3 OR author_user_id IS NULL) AND delivery_status = \'draft\'', [principal.workspaceId, ticketId, principal.userId]);
     if (body.trim()) {
       await tx.query(
         `INSERT INTO messages (id, workspace_id, ticket_id, direction, channel, from_address, to_address, subject, body_text, author_user_id, sent_at, created_at, updated_at, delivery_status)
@@ -87,7 +89,9 @@ export async function saveDraft(deps: Deps, principal: Principal, ticketId: stri
 
 export async function getDraft(db: Queryable, principal: Principal, ticketId: string): Promise<string | null> {
   const r = await db.query<{ body_text: string }>(
-    `SELECT body_text FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND author_user_id = $3 AND delivery_status = 'draft' ORDER BY created_at DESC LIMIT 1`,
+    // The agent's own draft first; else the draft a rule prepared from a template (no author).
+    `SELECT body_text FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND (author_user_id = $3 OR author_user_id IS NULL) AND delivery_status = 'draft'
+      ORDER BY (author_user_id IS NULL), created_at DESC LIMIT 1`,
     [principal.workspaceId, ticketId, principal.userId],
   );
   return r.rows[0]?.body_text ?? null;

@@ -3,3 +3,7 @@ export { classify, PRECEDENCE, THRESHOLD, type Classification, type ClassifyInpu
 export { detectLanguage, type LanguageDetection } from './domain/language.ts';
 export { INTENTS, LANGUAGES, SIGNALS, isIntent, isSignal, type Intent, type Language, type Signal } from './domain/types.ts';
 export { assessMessage, AssessInput, type Assessment } from './assess.ts';
+export { reassessTickets, crossingEvents, WEBHOOK_QUEUE, type TicketEvent, type ReassessResult } from './reassess.ts';
+export { sweepSla, type SlaCrossing, type SweepOptions } from './sla-sweep.ts';
+export { loadTriageSettings, saveTriageSettings, TEAM_KEY_NAMES, type TriageSettings, type TriageSettingsPatch } from './settings.ts';
+export { DEFAULT_RISK_CONFIG, assessRisk, trackingState, type CustomerHistory, type OrderFacts, type RiskAssessment, type RiskConfig, type RiskFactor, type RiskInput, type RiskLevel, type ShipmentFacts, type TrackingContext, type TrackingState } from './domain/risk.ts';

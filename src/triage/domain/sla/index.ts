@@ -60,3 +60,4 @@ export {
   type SlaTargets,
   type TicketFacts,
 } from './policies.ts';
+export { slaSnapshot, type SlaSnapshot, type StoredClock, type StoredSlaState } from './snapshot.ts';
