@@ -95,4 +95,6 @@ CREATE TABLE triage_alerts (
 );
 -- One open alert per slice: a spike that goes on updates it instead of raising another.
 CREATE UNIQUE INDEX triage_alerts_open_idx ON triage_alerts (workspace_id, kind, slice_key) WHERE status = 'open';
+-- Spike detection counts a workspace's recent inbound messages.
+CREATE INDEX messages_inbound_sent_idx ON messages (workspace_id, sent_at) WHERE direction = 'inbound';
 CREATE INDEX triage_alerts_ws_idx ON triage_alerts (workspace_id, created_at DESC);

@@ -56,7 +56,8 @@ export async function listTeams(deps: AccessDeps, principal: Principal): Promise
   return ok({ items: await store.listTeams(deps.db, principal.workspaceId) });
 }
 
-export const DEFAULT_TEAMS = ['Amazon compliance', 'Customer care'] as const;
+/** The teams a new workspace starts with; the default rules route to the first and the last (src/triage TEAM_KEY_NAMES). */
+export const DEFAULT_TEAMS = ['Amazon compliance', 'Customer care', 'Returns & refunds'] as const;
 
 /**
  * Sets up a real (non-demo) workspace: the workspace, its owner (created with a generated password when the

@@ -6,6 +6,7 @@ import type { Clock, Result } from '../kernel/index.ts';
 import { fail, newId, ok, roleAtLeast } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { enqueue } from '../platform/jobs.ts';
+import { ticketChanged } from './ticket-changed.ts';
 import { selectMessages } from './ticket-detail.ts';
 
 export const REPLY_QUEUE = 'reply.send';
@@ -63,6 +64,7 @@ export async function queueReply(deps: Deps, principal: Principal, ticketId: str
       { workspaceId: principal.workspaceId, subjectType: 'ticket', subjectId: ticketId, type: 'reply.queued', actor: `user:${principal.userId}`, data: { messageId: id, to }, occurredAt: now },
       ...(status !== t.status ? [{ workspaceId: principal.workspaceId, subjectType: 'ticket' as const, subjectId: ticketId, type: 'ticket.status_changed', actor: `user:${principal.userId}`, data: { from: t.status, to: status }, occurredAt: now }] : []),
     ]);
+    await ticketChanged(tx, principal.workspaceId, ticketId, `reply:${id}`);
     return ok(await loadMessage(tx, principal.workspaceId, id));
   });
 }
@@ -176,6 +178,8 @@ export async function recordDelivery(
       data: outcome.ok ? { messageId, ...(outcome.simulated ? { simulated: true } : {}) } : { messageId, error: outcome.error.slice(0, 500) }, occurredAt: now,
     }]);
   }
+  // A reply that finally failed answered nothing: the buyer still waits, and the clocks must say so.
+  if (!outcome.ok && outcome.final) await ticketChanged(q, workspaceId, ticketId, `failed:${messageId}`);
 }
 
 /** A bounce for one of our replies: the reply is marked failed with the reason, visibly. */

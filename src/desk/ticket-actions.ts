@@ -3,9 +3,10 @@ import { appendEvents, type AuditEvent } from '../audit/index.ts';
 import { mergeCustomerRecords, splitCustomerRecords } from '../commerce/index.ts';
 import type { TicketSummary, UpdateTicketRequest } from '../contracts/index.ts';
 import type { Clock, Result } from '../kernel/index.ts';
-import { fail, ok, roleAtLeast } from '../kernel/index.ts';
+import { fail, newId, ok, roleAtLeast } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { presentSummary, SUMMARY_SELECT, type SummaryRow } from './list-tickets.ts';
+import { ticketChanged } from './ticket-changed.ts';
 
 interface Deps { readonly db: Db; readonly clock: Clock }
 
@@ -44,6 +45,7 @@ export async function updateTicket(deps: Deps, principal: Principal, ticketId: s
       [principal.workspaceId, ticketId, req.status ?? null, req.assigneeId !== undefined, req.assigneeId ?? null, req.teamId !== undefined, req.teamId ?? null, req.noResponseNeeded ?? null, now],
     );
     await appendEvents(tx, events);
+    if (events.length) await ticketChanged(tx, principal.workspaceId, ticketId, `update:${newId('chg', now)}`);
     const r = await tx.query<SummaryRow>(`${SUMMARY_SELECT} WHERE t.workspace_id = $1 AND t.id = $2`, [principal.workspaceId, ticketId]);
     return ok(presentSummary(r.rows[0]!));
   });

@@ -9,6 +9,7 @@ import { accessRoutes, authMiddleware, errorBody, workspaceAdminRoutes, type App
 import { channelRoutes, webhookRoutes } from '../channels/index.ts';
 import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
+import { alertRoutes, triageRoutes } from '../triage/index.ts';
 import type { Deps } from './deps.ts';
 import { WEB_DIST } from './deps.ts';
 
@@ -40,6 +41,8 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   commerceRoutes(app, { db: deps.db, clock: deps.clock, sealer: deps.secrets });
   webhookRoutes(app, deps);
   channelRoutes(app, deps);
+  triageRoutes(app, deps);
+  alertRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cd_session', description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'an API token (cdt_…) created in Settings' });
   app.doc31('/api/openapi.json', {

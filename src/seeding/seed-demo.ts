@@ -1,6 +1,7 @@
 import { addUserToWorkspace, createTeam, createWorkspace } from '../access/index.ts';
 import { saveCustomers, saveOrders, type OrderInput } from '../commerce/index.ts';
 import { damagePhotoPng, DEMO_ACCOUNTS, generateOrders, type DemoOrder } from '../demo/index.ts';
+import { reassessTickets } from '../triage/index.ts';
 import { baselineTriage, linkAttachment, saveAttachment, saveConversations, type ConversationInput } from '../desk/index.ts';
 import type { Clock } from '../kernel/index.ts';
 import { newId } from '../kernel/index.ts';
@@ -114,6 +115,8 @@ async function saveBatch(tx: Queryable, ctx: Ctx, batch: readonly DemoOrder[]): 
   });
   const ticketIds = await saveConversations(tx, ctx.workspaceId, convs, ctx.now);
   for (const p of photos) await attachPhoto(tx, ctx, ticketIds[p.index]!, p.seed);
+  // The same triage pass live messages get: risk from order, tracking and history, the default rules, SLA clocks.
+  await reassessTickets(tx, ctx.workspaceId, ticketIds.map((ticketId) => ({ ticketId, trigger: 'message_received' as const, eventKey: `seed:${ticketId}` })), ctx.now);
   return ticketIds.length;
 }
 

@@ -1,7 +1,33 @@
 import { z } from 'zod';
-import { baselineTriage } from '../desk/index.ts';
 import { classify } from './domain/intents.ts';
-import { DEFAULT_BUSINESS_CALENDAR_ID, DEFAULT_SLA_POLICIES, defaultBusinessCalendar, slaForTicket } from './domain/sla/index.ts';
+import { assessRisk, DEFAULT_RISK_CONFIG, type OrderFacts, type RiskFactor } from './domain/risk.ts';
+import { DEFAULT_RULES, dryRun, makeFacts, type DryRunRule, type Rule } from './domain/rules/index.ts';
+import {
+  DEFAULT_BUSINESS_CALENDAR_ID, DEFAULT_SLA_POLICIES, defaultBusinessCalendar, isOpen, resolveCalendar, slaForTicket,
+  type BusinessCalendar, type SlaPolicy,
+} from './domain/sla/index.ts';
+
+const Iso = z.iso.datetime({ offset: true });
+
+/** The order a message is about, as far as the caller knows it (all optional). */
+export const AssessOrder = z.object({
+  id: z.string().max(100).optional(),
+  totalMinor: z.number().int().optional().describe('order total in minor units (cents)'),
+  currency: z.string().length(3).optional(),
+  status: z.string().max(40).optional(),
+  purchasedAt: Iso.optional(),
+  promisedShipBy: Iso.optional(),
+  promisedDeliveryBy: Iso.optional(),
+  shipments: z.array(z.object({
+    carrier: z.string().max(60).default('unknown'),
+    trackingNumber: z.string().max(80).nullable().optional(),
+    status: z.string().max(40).default('pending').describe('pending, info_received, in_transit, out_for_delivery, attempt_fail, delivered, exception, expired'),
+    shippedAt: Iso.nullable().optional(),
+    deliveredAt: Iso.nullable().optional(),
+    lastEventAt: Iso.nullable().optional(),
+    uploadedToMarketplace: z.boolean().default(true),
+  })).default([]),
+}).passthrough();
 
 /** One message to assess, as `claimdesk triage` reads it (one JSON object per line; all but `body` optional). */
 export const AssessInput = z.object({
@@ -10,8 +36,13 @@ export const AssessInput = z.object({
   fulfillment: z.enum(['FBA', 'FBM', 'MCF', 'SHOPIFY', 'TIKTOK']).nullable().optional(),
   subject: z.string().max(2000).optional(),
   body: z.string().max(1_000_000),
-  order: z.record(z.string(), z.unknown()).optional(),
-  receivedAt: z.iso.datetime({ offset: true }).optional().describe('when the message arrived (default: now)'),
+  order: AssessOrder.optional(),
+  customer: z.object({
+    previousTickets: z.number().int().min(0).default(0),
+    previousClaims: z.number().int().min(0).default(0),
+    lifetimeValueMinor: z.number().int().min(0).default(0),
+  }).optional(),
+  receivedAt: Iso.optional().describe('when the message arrived (default: now)'),
 });
 export type AssessInput = z.infer<typeof AssessInput>;
 
@@ -22,32 +53,81 @@ export interface Assessment {
   readonly signals: readonly string[];
   readonly risk: 'critical' | 'high' | 'normal' | 'low';
   readonly score: number;
+  /** The reasons as text, most important first. */
   readonly reasons: readonly string[];
+  /** The same reasons, structured. */
+  readonly factors: readonly RiskFactor[];
+  readonly trackingState: string;
+  /** What the classifier read: matched phrases with positions, negations, why the primary intent won. */
   readonly explanation: unknown;
   readonly sla: { readonly policy: string; readonly firstResponseDueAt: string | null; readonly resolutionDueAt: string | null } | null;
+  /** The rules that would fire on this message (dry run; nothing is stored). */
+  readonly rules: readonly Pick<DryRunRule, 'ruleId' | 'ruleName' | 'wouldFire' | 'explanation'>[];
+}
+
+export interface AssessContext {
+  readonly policies?: readonly SlaPolicy[];
+  readonly calendars?: Readonly<Record<string, BusinessCalendar>>;
+  readonly rules?: readonly Rule[];
+  /** Time zone of the default business calendar when `calendars` is not given. */
+  readonly timeZone?: string;
+}
+
+const d = (s: string | null | undefined): Date | null => (s ? new Date(s) : null);
+
+function orderFacts(o: AssessInput['order'], at: Date): OrderFacts | null {
+  if (!o) return null;
+  // An unknown total counts as 0: no "high value" factor rather than a guess.
+  return {
+    totalMinor: o.totalMinor ?? 0, currency: o.currency ?? 'USD', status: o.status ?? '', purchasedAt: d(o.purchasedAt) ?? at,
+    promisedShipBy: d(o.promisedShipBy), promisedDeliveryBy: d(o.promisedDeliveryBy), shipments: shipments(o),
+  };
+}
+
+function shipments(o: NonNullable<AssessInput['order']>): OrderFacts['shipments'] {
+  return o.shipments.map((s) => ({
+    carrier: s.carrier, trackingNumber: s.trackingNumber ?? null, status: s.status, shippedAt: d(s.shippedAt), deliveredAt: d(s.deliveredAt), lastEventAt: d(s.lastEventAt), uploadedToMarketplace: s.uploadedToMarketplace,
+  }));
 }
 
 /**
- * What claimdesk makes of one message: classification with its explanation, risk with reasons, and the SLA
- * deadlines the default policies would give it. Risk is still the baseline model (channel, fulfilment,
- * intent, signals); issue 4 adds order value, lateness, tracking state and customer history.
+ * What claimdesk makes of one message, exactly as ingestion would: classification with its explanation, the risk
+ * model (channel, fulfilment, intent, signals, order value, lateness, tracking, customer history, the Amazon 24 h
+ * clock) with structured reasons, the SLA deadlines of the matching policy, and which rules would fire.
  */
-export function assessMessage(input: AssessInput, now: Date, timeZone = 'UTC'): Assessment {
+export function assessMessage(input: AssessInput, now: Date, context: AssessContext | string = {}): Assessment {
+  const ctx: AssessContext = typeof context === 'string' ? { timeZone: context } : context;
   const c = classify({ ...(input.subject !== undefined ? { subject: input.subject } : {}), body: input.body });
   const at = input.receivedAt ? new Date(input.receivedAt) : now;
-  const risk = baselineTriage({ channel: input.channel, fulfillment: input.fulfillment ?? null, intent: c.intent, signals: c.signals, waitingSince: c.intent === 'thanks' ? null : at });
+  const thanks = c.intent === 'thanks' && c.signals.length === 0;
+  const order = orderFacts(input.order, at);
+  const risk = assessRisk({
+    channel: input.channel, marketplace: input.marketplace ?? null, fulfillment: input.fulfillment ?? null, intent: c.intent, intents: c.intents, signals: c.signals,
+    order, customer: input.customer ?? null, waitingSince: thanks ? null : at, noResponseNeeded: thanks,
+  }, now, DEFAULT_RISK_CONFIG);
+  const calendars = ctx.calendars ?? { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(ctx.timeZone ?? 'UTC') };
   const sla = slaForTicket({
-    policies: DEFAULT_SLA_POLICIES, calendars: { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(timeZone) },
-    facts: { channel: input.channel, marketplace: input.marketplace ?? null, riskLevel: risk.riskLevel, intent: c.intent },
-    events: [{ type: 'created', at }, { type: 'customer_message', at, noResponseNeeded: c.intent === 'thanks' }], now,
+    policies: ctx.policies ?? DEFAULT_SLA_POLICIES, calendars,
+    facts: { channel: input.channel, marketplace: input.marketplace ?? null, riskLevel: risk.level, intent: c.intent },
+    events: [{ type: 'created', at }, { type: 'customer_message', at, noResponseNeeded: thanks }], now,
   });
+  const business = resolveCalendar(DEFAULT_BUSINESS_CALENDAR_ID in calendars ? DEFAULT_BUSINESS_CALENDAR_ID : 'always', calendars);
+  const facts = makeFacts({
+    channel: input.channel, marketplace: input.marketplace ?? null, fulfillment: input.fulfillment ?? null, intent: c.intent, intents: c.intents, signals: c.signals,
+    risk: risk.level, language: c.language, orderId: input.order?.id ?? null, orderValueMinor: order && input.order?.totalMinor !== undefined ? order.totalMinor : null,
+    currency: order?.currency ?? null, previousTickets: input.customer?.previousTickets ?? null, previousClaims: input.customer?.previousClaims ?? null,
+    lifetimeValueMinor: input.customer?.lifetimeValueMinor ?? null, businessHours: isOpen(business, now) ? 'open' : 'closed', subject: input.subject ?? null,
+  });
+  const run = dryRun(ctx.rules ?? DEFAULT_RULES, { type: 'message_received', id: 'dry-run', depth: 0 }, facts, { now });
   return {
-    language: c.language, intent: c.intent, intents: c.intents, signals: c.signals, risk: risk.riskLevel, score: risk.riskScore, reasons: risk.reasons,
+    language: c.language, intent: c.intent, intents: c.intents, signals: c.signals, risk: risk.level, score: risk.score,
+    reasons: risk.factors.map((f) => f.text), factors: risk.factors, trackingState: risk.trackingState,
     explanation: c.explanation,
     sla: sla ? {
       policy: sla.policy.name,
       firstResponseDueAt: sla.evaluation.firstResponse?.dueAt?.toISOString() ?? null,
       resolutionDueAt: sla.evaluation.resolution?.dueAt?.toISOString() ?? null,
     } : null,
+    rules: run.rules.map((r) => ({ ruleId: r.ruleId, ruleName: r.ruleName, wouldFire: r.wouldFire, explanation: r.explanation })),
   };
 }

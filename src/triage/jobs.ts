@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { TICKET_CHANGED_QUEUE } from '../desk/index.ts';
+import type { Clock } from '../kernel/index.ts';
+import type { Db, Queryable } from '../platform/db/port.ts';
+import { defineJob, enqueue } from '../platform/jobs.ts';
+import type { Logger } from '../platform/log.ts';
+import { crossingEvents, reassessTickets, WEBHOOK_QUEUE, type TicketEvent } from './reassess.ts';
+import { loadTriageSettings } from './settings.ts';
+import { sweepSla } from './sla-sweep.ts';
+
+export interface TriageJobDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly fetch?: typeof fetch;
+}
+
+export const SLA_SWEEP_QUEUE = 'triage.sla_sweep';
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_BATCH = 5_000;
+/** Idle tickets evaluated per sweep and workspace (the next sweep takes the rest). */
+const IDLE_BATCH = 500;
+
+/** A desk change (reply, status, assignment) → re-score, `ticket_updated` rules, clocks. */
+export function reassessJob(deps: TriageJobDeps) {
+  return defineJob({
+    queue: TICKET_CHANGED_QUEUE,
+    payload: z.object({ ticketId: z.string(), eventKey: z.string() }),
+    async handle(p, ctx) {
+      if (!ctx.workspaceId) return;
+      const ws = ctx.workspaceId;
+      await deps.db.transaction((tx) => reassessTickets(tx, ws, [{ ticketId: p.ticketId, trigger: 'ticket_updated', eventKey: p.eventKey }], deps.clock.now()));
+    },
+  });
+}
+
+/**
+ * Every minute: announce due SLA warnings and breaches (one statement per batch, on the stored deadlines), run the
+ * rules that listen for them, and evaluate `ticket_idle` rules for tickets idle long enough.
+ */
+export function slaSweepJob(deps: TriageJobDeps) {
+  return defineJob({
+    queue: SLA_SWEEP_QUEUE,
+    payload: z.object({}).passthrough(),
+    async handle() {
+      const now = deps.clock.now();
+      try {
+        await runSlaSweep(deps.db, now);
+      } finally {
+        await scheduleSlaSweep(deps.db, new Date(deps.clock.now().getTime() + SWEEP_EVERY_MS));
+      }
+    },
+  });
+}
+
+export async function scheduleSlaSweep(db: Queryable, at: Date): Promise<void> {
+  await enqueue(db, SLA_SWEEP_QUEUE, {}, { runAt: at, dedupeKey: String(Math.floor(at.getTime() / SWEEP_EVERY_MS)), maxAttempts: 2 });
+}
+
+export interface SweepReport {
+  readonly warnings: number;
+  readonly breaches: number;
+  readonly idleEvaluated: number;
+}
+
+/** One full sweep: crossings in batches until none are due, then idle rules. */
+export async function runSlaSweep(db: Db, now: Date): Promise<SweepReport> {
+  let warnings = 0;
+  let breaches = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const crossings = await sweepSla(tx, now, { limit: SWEEP_BATCH });
+      warnings += crossings.filter((c) => c.kind === 'warning').length;
+      breaches += crossings.filter((c) => c.kind === 'breach').length;
+      const byWs = new Map<string, TicketEvent[]>();
+      for (const c of crossings) byWs.set(c.workspaceId, [...(byWs.get(c.workspaceId) ?? []), ...crossingEvents([c])]);
+      for (const [ws, events] of byWs) {
+        const settings = await loadTriageSettings(tx, ws);
+        if (settings.rules.some((r) => r.enabled && (r.trigger === 'sla_warning' || r.trigger === 'sla_breach'))) {
+          await reassessTickets(tx, ws, events, now, settings, 1);
+        }
+      }
+      return crossings.length;
+    });
+    if (n < SWEEP_BATCH) break;
+  }
+  const idleEvaluated = await runIdleRules(db, now);
+  return { warnings, breaches, idleEvaluated };
+}
+
+/**
+ * `ticket_idle` rules: for each workspace with such rules, open tickets whose last activity is older than the
+ * shortest idle threshold and whose current idle stretch was not evaluated yet (rule_firings '*' marker). The
+ * event key is the stretch's start, so a rule fires once per stretch and again after new activity.
+ */
+export async function runIdleRules(db: Db, now: Date): Promise<number> {
+  const ws = await db.query<{ workspace_id: string }>(
+    `SELECT workspace_id FROM triage_settings WHERE rules IS NOT NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(rules) r WHERE r->>'trigger' = 'ticket_idle' AND (r->>'enabled')::boolean)`);
+  let total = 0;
+  for (const { workspace_id: workspaceId } of ws.rows) {
+    const settings = await loadTriageSettings(db, workspaceId);
+    const hours = settings.rules.filter((r) => r.enabled && r.trigger === 'ticket_idle').map((r) => r.idleHours ?? Infinity);
+    const min = Math.min(...hours);
+    if (!Number.isFinite(min)) continue;
+    await db.transaction(async (tx) => {
+      const idle = await tx.query<{ id: string; since: Date }>(
+        `SELECT t.id, greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at) AS since FROM tickets t
+          WHERE t.workspace_id = $1 AND t.status IN ('open', 'pending', 'on_hold')
+            AND greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at) <= $2
+            AND NOT EXISTS (SELECT 1 FROM rule_firings f WHERE f.ticket_id = t.id AND f.rule_id = '*'
+                             AND f.event_key = 'idle:' || floor(extract(epoch FROM greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at)) * 1000)::bigint)
+          ORDER BY 2 LIMIT $3`,
+        [workspaceId, new Date(now.getTime() - min * 3_600_000), IDLE_BATCH]);
+      if (!idle.rows.length) return;
+      await reassessTickets(tx, workspaceId, idle.rows.map((t) => ({
+        ticketId: t.id, trigger: 'ticket_idle' as const, eventKey: `idle:${t.since.getTime()}`, idleHours: (now.getTime() - t.since.getTime()) / 3_600_000,
+      })), now, settings, 1);
+      total += idle.rows.length;
+    });
+  }
+  return total;
+}
+
+/** Outgoing webhooks from rules: POST the rendered JSON; 5xx and network errors retry, 4xx is final. */
+export function ruleWebhookJob(deps: TriageJobDeps) {
+  return defineJob({
+    queue: WEBHOOK_QUEUE,
+    payload: z.object({ url: z.string().url(), body: z.string(), ticketId: z.string(), ruleId: z.string() }),
+    async handle(p, ctx) {
+      const res = await (deps.fetch ?? fetch)(p.url, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'claimdesk-rules/1', 'x-claimdesk-rule': p.ruleId }, body: p.body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.status >= 500 || res.status === 429) throw new Error(`webhook ${p.url} answered ${res.status}`);
+      if (!res.ok) deps.log.warn('rule webhook refused', { url: p.url, status: res.status, rule: p.ruleId, ticket: p.ticketId, workspace: ctx.workspaceId });
+    },
+  });
+}
