@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
+  AlertListResponse,
   ApiError,
+  DryRunResponse,
+  TriageAlert,
+  TriageSettingsView,
   ApiToken,
   ChannelAccount,
   SkippedMail,
@@ -200,6 +204,13 @@ export const api = {
     requestJson(CustomerChange, 'POST', `/api/customers/${id(customerId)}/merge`, { body: { mergeCustomerId } }),
   splitCustomer: (customerId: string, identities: CustomerIdentity[]) =>
     requestJson(CustomerChange, 'POST', `/api/customers/${id(customerId)}/split`, { body: { identities } }),
+
+  listAlerts: async () => (await requestJson(AlertListResponse, 'GET', '/api/alerts?status=open')).items,
+  acknowledgeAlert: (alertId: string) => requestJson(TriageAlert, 'POST', `/api/alerts/${id(alertId)}/acknowledge`),
+  getTriageSettings: () => requestJson(TriageSettingsView, 'GET', '/api/triage/settings'),
+  saveTriageRules: (rules: unknown[] | null, expectedVersion: number) =>
+    requestJson(TriageSettingsView, 'PUT', '/api/triage/settings', { body: { rules, expectedVersion } }),
+  dryRun: (message: Record<string, unknown>, rules?: unknown[]) => requestJson(DryRunResponse, 'POST', '/api/triage/dry-run', { body: { message, ...(rules ? { rules } : {}) } }),
 
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
   listSkippedMail: async () => (await requestJson(SkippedMailList, 'GET', '/api/inbound-skipped?limit=50')).items,

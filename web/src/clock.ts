@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** One shared ticking clock for every countdown on screen (not one timer per row). */
-const TICK_MS = 15_000;
+const TICK_MS = 1_000;
 let now = Date.now();
 let timer: ReturnType<typeof setInterval> | null = null;
 const listeners = new Set<() => void>();

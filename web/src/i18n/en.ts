@@ -1,3 +1,4 @@
+import { enTriage } from './en-triage.ts';
 import { enInbox } from './en-inbox.ts';
 import { enPeople } from './en-people.ts';
 
@@ -48,12 +49,6 @@ export const en = {
   'queue.noOrder': 'No order',
   'queue.unknownCustomer': 'Unknown customer',
   'queue.unassigned': 'Unassigned',
-  'due.left': '{time} left',
-  'due.overdue': 'Overdue {time}',
-  'due.title': 'Next response due {date}',
-  'due.resolveLeft': 'Resolve within {time}',
-  'due.resolveOverdue': 'Resolution overdue {time}',
-  'due.resolveTitle': 'Resolution due {date}',
   'duration.d': '{n}d', 'duration.h': '{n}h', 'duration.m': '{n}m',
   'status.active': 'Active', 'status.open': 'Open', 'status.pending': 'Pending', 'status.on_hold': 'On hold',
   'status.solved': 'Solved', 'status.closed': 'Closed',
@@ -293,6 +288,7 @@ export const en = {
   'notFound.back': 'Go to the inbox',
   ...enPeople,
   ...enInbox,
+  ...enTriage,
 };
 
 export type Messages = typeof en;

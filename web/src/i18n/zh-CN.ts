@@ -1,3 +1,4 @@
+import { zhCNTriage } from './zh-CN-triage.ts';
 import type { Messages } from './en.ts';
 import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNPeople } from './zh-CN-people.ts';
@@ -46,12 +47,6 @@ export const zhCN: Messages = {
   'queue.noOrder': '无订单',
   'queue.unknownCustomer': '未知客户',
   'queue.unassigned': '未分配',
-  'due.left': '剩余 {time}',
-  'due.overdue': '已超时 {time}',
-  'due.title': '下次回复截止：{date}',
-  'due.resolveLeft': '需在 {time}内解决',
-  'due.resolveOverdue': '解决已超时 {time}',
-  'due.resolveTitle': '解决截止：{date}',
   'duration.d': '{n}天', 'duration.h': '{n}小时', 'duration.m': '{n}分钟',
   'status.active': '进行中', 'status.open': '待处理', 'status.pending': '等待客户', 'status.on_hold': '挂起',
   'status.solved': '已解决', 'status.closed': '已关闭',
@@ -287,4 +282,5 @@ export const zhCN: Messages = {
   'notFound.back': '返回收件箱',
   ...zhCNPeople,
   ...zhCNInbox,
+  ...zhCNTriage,
 };

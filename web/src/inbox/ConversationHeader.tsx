@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TicketSummary } from '../../../src/contracts/index.ts';
-import { Countdown } from '../components/Countdown.tsx';
+import { SlaTimer } from '../components/SlaTimer.tsx';
+import { SlaClocks } from './SlaClocks.tsx';
 import { RiskBadge } from '../components/RiskBadge.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { TagIcon } from '../icons.tsx';
@@ -40,14 +41,14 @@ export function ConversationHeader({ ticket, showTimeline, onToggleTimeline, act
           </span>
         ))}
         {ticket.signals.map((s) => <span key={s} className="badge badge-signal">⚠ {tl('signal', s)}</span>)}
-        <Countdown dueAt={ticket.nextResponseDueAt} />
+        <SlaTimer sla={ticket.sla} />
       </div>
-      <RiskReasons key={ticket.id} level={ticket.riskLevel} reasons={ticket.riskReasons} />
+      <RiskReasons key={ticket.id} level={ticket.riskLevel} factors={ticket.riskFactors} />
+      <SlaClocks sla={ticket.sla} />
       {actions}
       <div className="conv-meta small muted">
         {!actions && <span>{t('conv.assignee')}: {ticket.assigneeName ?? t('queue.unassigned')}</span>}
         {!actions && ticket.teamName && <span>{t('conv.team')}: {ticket.teamName}</span>}
-        {ticket.resolutionDueAt && <Countdown dueAt={ticket.resolutionDueAt} kind="resolution" />}
         {ticket.tags.length > 0 && (
           <ul className="tag-list" aria-label={t('conv.tags')} data-testid="ticket-tags">
             <li aria-hidden="true" className="tag-icon"><TagIcon /></li>

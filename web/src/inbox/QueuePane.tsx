@@ -4,6 +4,7 @@ import type { TicketFilters } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { SearchIcon } from '../icons.tsx';
+import { AlertsBanner } from './AlertsBanner.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { TicketRow } from './TicketRow.tsx';
 import type { QueueState } from './useTicketQueue.ts';
@@ -40,6 +41,7 @@ export function QueuePane({ filters, onFilters, queue, selectedId, members, team
           ↻ {t('queue.refresh')}
         </button>
       </header>
+      <AlertsBanner />
       <div className="queue-tools">
         <label className="search">
           <SearchIcon />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { TicketSummary } from '../../../src/contracts/index.ts';
 import { useNow } from '../clock.ts';
-import { Countdown } from '../components/Countdown.tsx';
+import { SlaTimer } from '../components/SlaTimer.tsx';
 import { RiskBadge } from '../components/RiskBadge.tsx';
 import { formatShortTime } from '../format.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -28,7 +28,7 @@ export function TicketRow({ ticket, selected }: { ticket: TicketSummary; selecte
             {ticket.marketplace ? ` · ${ticket.marketplace}` : ''}
           </span>
           {ticket.fulfillment && <span className={`badge badge-ff ff-${ticket.fulfillment}`}>{ticket.fulfillment}</span>}
-          <span className="push-right"><Countdown dueAt={ticket.nextResponseDueAt} /></span>
+          <span className="push-right"><SlaTimer sla={ticket.sla} /></span>
         </div>
         <div className="row-subject">{ticket.subject || `#${ticket.number}`}</div>
         <div className="row-line row-meta">

@@ -6,6 +6,7 @@ import { LanguageSection } from './LanguageSection.tsx';
 import { MembersSection } from './MembersSection.tsx';
 import { SkippedMailSection } from './SkippedMailSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
+import { TriageSection } from './TriageSection.tsx';
 import { useDirectory } from './useDirectory.ts';
 import { hasRole, useSession } from '../session.tsx';
 
@@ -24,6 +25,7 @@ export function SettingsPage() {
         <MembersSection directory={directory} />
         <TeamsSection directory={directory} />
       </div>
+      <TriageSection />
       <ApiTokensSection />
     </div>
   );
