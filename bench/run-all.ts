@@ -8,6 +8,7 @@ for (const [file, args] of [
   ['bench/ingest.ts', ['--driver', 'pglite']],
   ['bench/ingest.ts', ['--driver', 'postgres']],
   ['bench/search.ts', []],
+  ['bench/sla-sweep.ts', []],
   ['bench/triage/evaluate.ts', []],
 ] as const) {
   const r = spawnSync(process.execPath, ['bin/run-ts.js', file, ...args], { stdio: 'inherit' });

@@ -55,7 +55,7 @@ export function triageRoutes(app: App, deps: { db: Db; clock: Clock }): void {
     let rules = settings.rules;
     if (req.rules) {
       const v = validateRules(req.rules);
-      if (!v.ok) return c.json(errorBody('bad_input', v.errors.map((e) => `rules${e.path ? `.${e.path}` : ''}: ${e.message}`).join('; ')), 400);
+      if (!v.ok) return c.json(errorBody('bad_input', v.errors.map((e) => `${e.path || 'rules'}: ${e.message}`).join('; ')), 400);
       rules = v.rules;
     }
     return c.json(assessMessage(msg.data, deps.clock.now(), { policies: settings.policies, calendars: settings.calendars, rules }), 200);

@@ -69,11 +69,17 @@ export async function runSlaSweep(db: Db, now: Date): Promise<SweepReport> {
   let breaches = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
+      // The planner overestimates the per-ticket warning series and would JIT-compile every sweep (~60 ms each).
+      await tx.query('SET LOCAL jit = off');
       const crossings = await sweepSla(tx, now, { limit: SWEEP_BATCH });
       warnings += crossings.filter((c) => c.kind === 'warning').length;
       breaches += crossings.filter((c) => c.kind === 'breach').length;
       const byWs = new Map<string, TicketEvent[]>();
-      for (const c of crossings) byWs.set(c.workspaceId, [...(byWs.get(c.workspaceId) ?? []), ...crossingEvents([c])]);
+      for (const c of crossings) {
+        const list = byWs.get(c.workspaceId) ?? [];
+        if (!byWs.has(c.workspaceId)) byWs.set(c.workspaceId, list);
+        list.push(...crossingEvents([c]));
+      }
       for (const [ws, events] of byWs) {
         const settings = await loadTriageSettings(tx, ws);
         if (settings.rules.some((r) => r.enabled && (r.trigger === 'sla_warning' || r.trigger === 'sla_breach'))) {

@@ -61,11 +61,14 @@ SELECT t.id, t.number, t.channel, t.marketplace, t.status, t.subject, t.language
           FROM messages m WHERE m.ticket_id = t.id AND m.delivery_status IN ('received', 'queued', 'sent')) AS messages,
        (SELECT coalesce(json_agg(json_build_object('type', e.type, 'at', e.occurred_at, 'to', e.data->>'to') ORDER BY e.seq), '[]'::json)
           FROM events e WHERE e.workspace_id = t.workspace_id AND e.subject_type = 'ticket' AND e.subject_id = t.id
-           AND e.type IN ('ticket.status_changed', 'ticket.reopened', 'ticket.no_response_needed')) AS status_events
+           AND (e.type IN ('ticket.status_changed', 'ticket.reopened', 'ticket.no_response_needed')
+                OR (e.type = 'rule.applied' AND e.data->>'action' = 'mark_no_response_needed'))) AS status_events
   FROM tickets t
   LEFT JOIN orders o ON o.id = t.order_id
   LEFT JOIN customers c ON c.id = t.customer_id
- WHERE t.workspace_id = $1 AND t.id = ANY($2::text[])`;
+ WHERE t.workspace_id = $1 AND t.id = ANY($2::text[])
+ ORDER BY t.id
+   FOR UPDATE OF t`;
 
 const d = (s: string | null | undefined): Date | null => (s ? new Date(s) : null);
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
@@ -100,7 +103,8 @@ function slaEvents(row: Row): SlaEvent[] {
       : { e: { type: 'agent_reply', at: new Date(m.at) }, k: 1 });
   }
   for (const s of row.status_events) {
-    if (s.type === 'ticket.no_response_needed') out.push({ e: { type: 'no_response_needed', at: new Date(s.at) }, k: 2 });
+    // A rule's "no response needed" stops the wait as an agent's does (it is stored as rule.applied).
+    if (s.type === 'ticket.no_response_needed' || s.type === 'rule.applied') out.push({ e: { type: 'no_response_needed', at: new Date(s.at) }, k: 2 });
     else if (s.type === 'ticket.status_changed' && s.to) out.push({ e: { type: 'status', at: new Date(s.at), status: s.to }, k: 2 });
   }
   return out.sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.k - b.k).map((x) => x.e);
@@ -133,6 +137,8 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
   if (events.length === 0) return { tickets: 0, fired: 0, crossings: [] };
   const settings = settingsIn ?? (await loadTriageSettings(q, workspaceId));
   const ids = [...new Set(events.map((e) => e.ticketId))];
+  // The rows are locked (in id order) until the caller commits: a concurrent pass for the same ticket waits, then
+  // reads the rule_firings this one wrote, so a rule fires once per (ticket, event) across processes and retries.
   const rows = (await q.query<Row>(LOAD_SQL, [workspaceId, ids, CLAIM_INTENTS, CLAIM_SIGNALS])).rows;
   const byId = new Map(rows.map((r) => [r.id, r]));
   const rules = settings.rules.filter((r) => r.enabled);
@@ -299,7 +305,8 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
       [workspaceId, now, JSON.stringify(notifications)],
     );
   }
-  for (const w of webhooks) await enqueue(q, WEBHOOK_QUEUE, w, { workspaceId, maxAttempts: 6 });
+  // Due at the triage clock's now, not the database's: a worker on the same clock must see it.
+  for (const w of webhooks) await enqueue(q, WEBHOOK_QUEUE, w, { workspaceId, maxAttempts: 6, runAt: now });
   await appendEvents(q, audit);
 
   // Crossings already due (a ticket assessed after its deadline passed) are announced now, not at the next sweep.

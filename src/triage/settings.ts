@@ -75,20 +75,23 @@ export async function saveTriageSettings(q: Queryable, workspaceId: string, user
   if (!pv.ok) problems.push(...pv.details.map((d) => `policies: ${d}`));
   const teams = (await q.query<{ id: string }>('SELECT id FROM teams WHERE workspace_id = $1', [workspaceId])).rows.map((t) => t.id);
   const rv = validateRules(rules, { teamIds: teams, teamKeys: Object.keys(TEAM_KEY_NAMES), templateIds: DEFAULT_REPLY_TEMPLATES.map((t) => t.id) });
-  if (!rv.ok) problems.push(...rv.errors.map((e) => `rules${e.path ? `.${e.path}` : ''}: ${e.message}`));
+  if (!rv.ok) problems.push(...rv.errors.map((e) => `${e.path || 'rules'}: ${e.message}`));
   if (problems.length) return fail('bad_input', problems.join('; '), { problems });
-  await q.query(
+  // The version check is repeated in the write: a concurrent save that committed after our read makes this one a conflict.
+  const saved = await q.query(
     `INSERT INTO triage_settings (workspace_id, sla_policies, calendars, rules, version, updated_by, updated_at)
      VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, 1, $5, $6)
      ON CONFLICT (workspace_id) DO UPDATE SET sla_policies = excluded.sla_policies, calendars = excluded.calendars, rules = excluded.rules,
-       version = triage_settings.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+       version = triage_settings.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       WHERE $7::int IS NULL OR triage_settings.version = $7::int`,
     [
       workspaceId,
       patch.policies === undefined ? (cur.custom.policies ? JSON.stringify(cur.policies) : null) : patch.policies === null ? null : JSON.stringify(patch.policies),
       patch.calendars === undefined ? (cur.custom.calendars ? JSON.stringify(cur.calendars) : null) : patch.calendars === null ? null : JSON.stringify(patch.calendars),
       patch.rules === undefined ? (cur.custom.rules ? JSON.stringify(cur.rules) : null) : patch.rules === null ? null : JSON.stringify(patch.rules),
-      userId, now,
+      userId, now, patch.expectedVersion ?? null,
     ],
   );
+  if (saved.rowCount === 0) return fail('conflict', 'the triage settings changed while you saved them: reload and edit again');
   return ok(await loadTriageSettings(q, workspaceId));
 }
