@@ -3,7 +3,7 @@ import { classify } from './domain/intents.ts';
 import { assessRisk, DEFAULT_RISK_CONFIG, type OrderFacts, type RiskFactor } from './domain/risk.ts';
 import { DEFAULT_RULES, dryRun, makeFacts, type DryRunRule, type Rule } from './domain/rules/index.ts';
 import {
-  DEFAULT_BUSINESS_CALENDAR_ID, DEFAULT_SLA_POLICIES, defaultBusinessCalendar, isOpen, resolveCalendar, slaForTicket,
+  businessHoursAt, DEFAULT_SLA_POLICIES, defaultCalendars, slaForTicket,
   type BusinessCalendar, type SlaPolicy,
 } from './domain/sla/index.ts';
 
@@ -105,18 +105,17 @@ export function assessMessage(input: AssessInput, now: Date, context: AssessCont
     channel: input.channel, marketplace: input.marketplace ?? null, fulfillment: input.fulfillment ?? null, intent: c.intent, intents: c.intents, signals: c.signals,
     order, customer: input.customer ?? null, waitingSince: thanks ? null : at, noResponseNeeded: thanks,
   }, now, DEFAULT_RISK_CONFIG);
-  const calendars = ctx.calendars ?? { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(ctx.timeZone ?? 'UTC') };
+  const calendars = ctx.calendars ?? defaultCalendars(ctx.timeZone ?? 'UTC');
   const sla = slaForTicket({
     policies: ctx.policies ?? DEFAULT_SLA_POLICIES, calendars,
     facts: { channel: input.channel, marketplace: input.marketplace ?? null, riskLevel: risk.level, intent: c.intent },
     events: [{ type: 'created', at }, { type: 'customer_message', at, noResponseNeeded: thanks }], now,
   });
-  const business = resolveCalendar(DEFAULT_BUSINESS_CALENDAR_ID in calendars ? DEFAULT_BUSINESS_CALENDAR_ID : 'always', calendars);
   const facts = makeFacts({
     channel: input.channel, marketplace: input.marketplace ?? null, fulfillment: input.fulfillment ?? null, intent: c.intent, intents: c.intents, signals: c.signals,
     risk: risk.level, language: c.language, orderId: input.order?.id ?? null, orderValueMinor: order && input.order?.totalMinor !== undefined ? order.totalMinor : null,
     currency: order?.currency ?? null, previousTickets: input.customer?.previousTickets ?? null, previousClaims: input.customer?.previousClaims ?? null,
-    lifetimeValueMinor: input.customer?.lifetimeValueMinor ?? null, businessHours: isOpen(business, now) ? 'open' : 'closed', subject: input.subject ?? null,
+    lifetimeValueMinor: input.customer?.lifetimeValueMinor ?? null, businessHours: businessHoursAt(calendars, now), subject: input.subject ?? null,
   });
   const run = dryRun(ctx.rules ?? DEFAULT_RULES, { type: 'message_received', id: 'dry-run', depth: 0 }, facts, { now });
   return {

@@ -7,7 +7,7 @@ import { assessRisk, DEFAULT_RISK_CONFIG, type RiskAssessment, type RiskFactor, 
 import {
   evaluateRules, makeFacts, type EngineContext, type EvaluationResult, type Rule, type RuleEvent, type TeamMember, type TicketFacts, type TimelineEntry, type Trigger,
 } from './domain/rules/index.ts';
-import { DEFAULT_BUSINESS_CALENDAR_ID, isOpen, resolveCalendar, SlaError, slaForTicket, slaSnapshot, type SlaEvent, type SlaSnapshot } from './domain/sla/index.ts';
+import { businessHoursAt, SlaError, slaForTicket, slaSnapshot, type SlaEvent, type SlaSnapshot } from './domain/sla/index.ts';
 import { DEFAULT_REPLY_TEMPLATES, renderReplyTemplate } from './domain/templates.ts';
 import { loadTriageSettings, TEAM_KEY_NAMES, type TriageSettings } from './settings.ts';
 import { sweepSla, type SlaCrossing } from './sla-sweep.ts';
@@ -148,8 +148,7 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
   const fired = activeRules.length
     ? new Set((await q.query<{ k: string }>(`SELECT ticket_id || '\t' || event_key || '\t' || rule_id AS k FROM rule_firings WHERE ticket_id = ANY($1::text[])`, [ids])).rows.map((r) => r.k))
     : new Set<string>();
-  const business = resolveCalendar(DEFAULT_BUSINESS_CALENDAR_ID in settings.calendars ? DEFAULT_BUSINESS_CALENDAR_ID : 'always', settings.calendars);
-  const businessHours = isOpen(business, now) ? 'open' : 'closed';
+  const businessHours = businessHoursAt(settings.calendars, now);
 
   const updates: Record<string, unknown>[] = [];
   const automation: AutomationChange[] = [];

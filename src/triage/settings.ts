@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../kernel/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import { DEFAULT_RULES, TEAM_KEYS, validateRules, type Rule } from './domain/rules/index.ts';
 import {
-  DEFAULT_BUSINESS_CALENDAR_ID, DEFAULT_SLA_POLICIES, defaultBusinessCalendar, validateCalendar, validatePolicies,
+  DEFAULT_SLA_POLICIES, defaultCalendars, validateCalendar, validatePolicies,
   type BusinessCalendar, type SlaPolicy,
 } from './domain/sla/index.ts';
 import { DEFAULT_REPLY_TEMPLATES } from './domain/templates.ts';
@@ -36,7 +36,7 @@ export async function loadTriageSettings(q: Queryable, workspaceId: string): Pro
   return {
     timeZone,
     policies: row?.sla_policies ?? DEFAULT_SLA_POLICIES,
-    calendars: row?.calendars ?? { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(timeZone) },
+    calendars: row?.calendars ?? defaultCalendars(timeZone),
     rules: row?.rules ?? DEFAULT_RULES,
     custom: { policies: row?.sla_policies != null, calendars: row?.calendars != null, rules: row?.rules != null },
     version: row?.version ?? 0,
@@ -62,7 +62,7 @@ export async function saveTriageSettings(q: Queryable, workspaceId: string, user
   if (patch.expectedVersion !== undefined && patch.expectedVersion !== cur.version) {
     return fail('conflict', `the triage settings changed since you opened them (version ${cur.version}, yours ${patch.expectedVersion}): reload and edit again`);
   }
-  const calendars = patch.calendars === undefined ? cur.calendars : patch.calendars ?? { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(cur.timeZone) };
+  const calendars = patch.calendars === undefined ? cur.calendars : patch.calendars ?? defaultCalendars(cur.timeZone);
   const policies = patch.policies === undefined ? cur.policies : patch.policies ?? DEFAULT_SLA_POLICIES;
   const rules = patch.rules === undefined ? cur.rules : patch.rules ?? DEFAULT_RULES;
   const problems: string[] = [];

@@ -8,6 +8,7 @@
  * the reply points the buyer to the tracking in their Amazon account; for FBM orders the seller is liable and
  * gives the carrier and tracking number.
  */
+import { PLACEHOLDER_PATTERN } from './rules/placeholders.ts';
 
 export interface ReplyTemplate {
   readonly id: string;
@@ -86,11 +87,9 @@ export const DEFAULT_REPLY_TEMPLATES: readonly ReplyTemplate[] = [
   },
 ];
 
-const PATTERN = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
-
 /** Fill a template; an unknown value reads "(unknown)" so the agent sees what to fill in before sending (an unknown name: "there"). */
 export function renderReplyTemplate(template: ReplyTemplate, values: TemplateValues): string {
-  return template.body.replace(PATTERN, (whole, name: string) => {
+  return template.body.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
     if (!(TEMPLATE_FIELDS as readonly string[]).includes(name)) return whole;
     const v = values[name as keyof TemplateValues];
     if (v === null || v === '') return name === 'customerName' ? 'there' : '(unknown)';

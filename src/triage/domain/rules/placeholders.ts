@@ -50,11 +50,12 @@ export function isPlaceholder(name: string): boolean {
   return Object.hasOwn(PLACEHOLDERS, name);
 }
 
-const PATTERN = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+/** `{{name}}` in a template (global: use with replace / matchAll). Reply templates use the same syntax. */
+export const PLACEHOLDER_PATTERN = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 /** The placeholder names a template uses. */
 export function placeholdersIn(template: string): string[] {
-  return [...template.matchAll(PATTERN)].map((m) => m[1] ?? '');
+  return [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
 }
 
 function jsonEscape(s: string): string {
@@ -66,7 +67,7 @@ function jsonEscape(s: string): string {
  * them up front). `escape: 'json'` escapes each value for use inside a JSON string.
  */
 export function renderTemplate(template: string, facts: TicketFacts, extras: PlaceholderExtras, escape: 'none' | 'json' = 'none'): string {
-  return template.replace(PATTERN, (whole, name: string) => {
+  return template.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {
     if (!isPlaceholder(name)) return whole;
     const source = PLACEHOLDERS[name] as Source;
     const v = source(facts, extras);

@@ -3,7 +3,7 @@
  * matches; all given conditions must hold) and targets. Policies are tried by ascending `priority` (ties: list
  * order); the first that matches wins.
  */
-import { ALWAYS, SlaError, validateCalendar, type BusinessCalendar, type Calendar } from './calendar.ts';
+import { ALWAYS, isOpen, SlaError, validateCalendar, type BusinessCalendar, type Calendar } from './calendar.ts';
 import { evaluateSla, warningMsLeft, type ClockTargets, type SlaEvaluation, type SlaEvent, type WarningOffset } from './clock.ts';
 
 const HOUR = 3_600_000;
@@ -133,10 +133,24 @@ export function slaForTicket(input: {
 /** The id business-hours policies refer to; a workspace defines it (its team hours, zone and holidays). */
 export const DEFAULT_BUSINESS_CALENDAR_ID = 'business-hours';
 
+/**
+ * Whether the workspace's business calendar (DEFAULT_BUSINESS_CALENDAR_ID) is open at `at`: the `businessHours`
+ * fact of the rules. A workspace without that calendar is treated as always open.
+ */
+export function businessHoursAt(calendars: CalendarSet, at: Date): 'open' | 'closed' {
+  const known = calendars instanceof Map ? calendars.has(DEFAULT_BUSINESS_CALENDAR_ID) : Object.hasOwn(calendars, DEFAULT_BUSINESS_CALENDAR_ID);
+  return isOpen(resolveCalendar(known ? DEFAULT_BUSINESS_CALENDAR_ID : ALWAYS.id, calendars), at) ? 'open' : 'closed';
+}
+
 /** Mon–Fri 09:00–17:00 in `timeZone`, no holidays: a starting point until the workspace sets its own. */
 export function defaultBusinessCalendar(timeZone: string, id: string = DEFAULT_BUSINESS_CALENDAR_ID): BusinessCalendar {
   const day = [{ start: '09:00', end: '17:00' }];
   return { kind: 'business', id, name: 'Business hours', timeZone, weekly: { mon: day, tue: day, wed: day, thu: day, fri: day } };
+}
+
+/** The calendars a workspace has until it defines its own: the default business calendar in its time zone. */
+export function defaultCalendars(timeZone: string): Record<string, BusinessCalendar> {
+  return { [DEFAULT_BUSINESS_CALENDAR_ID]: defaultBusinessCalendar(timeZone) };
 }
 
 /**
