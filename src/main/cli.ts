@@ -13,7 +13,7 @@ import { migrateDb, openDeps, type Deps } from './deps.ts';
 import { EXIT } from './exit-codes.ts';
 import { startServer, startWorker } from './server.ts';
 import { mailCommands } from './cli-mail.ts';
-import { reconCommands } from './cli-recon.ts';
+import { reconCommand, reconCommands } from './cli-recon.ts';
 import { out, withDeps } from './cli-support.ts';
 import { triageCommand } from './cli-triage.ts';
 
@@ -194,6 +194,7 @@ export function buildCli(config: () => Config): Command {
 
   mailCommands(program, config);
   reconCommands(program, config);
+  reconCommand(program, config);
   triageCommand(program);
   return program;
 }

@@ -6,3 +6,11 @@ export { IMPORT_KINDS, ACCOUNT_KINDS, type ImportKind, type LayoutSpec } from '.
 export { LAYOUTS, detectLayout, detectHeaderLine, describe as describeLayout, layoutsOf, type Detection } from './import/detect.ts';
 export { normaliseHeader } from './import/headers.ts';
 export { TABLES as REPORT_TABLES, type TableSpec } from './import/tables.ts';
+
+// Reconciliation (discrepancy rules → cases), cases and their evidence.
+export { reconcile, findCases, loadReconSettings, type ReconcileOptions, type ReconcileSummary } from './reconcile.ts';
+export { listCases, getCase, caseTotals, actOnCase, CASE_STATUSES, type ReconCase, type CaseDetail, type CaseFilter, type CaseAction, type CaseStatusName, type CaseTotals, type EvidenceItem } from './cases.ts';
+export { RULES as RECON_RULES, type ReconRule } from './rules/index.ts';
+export { DEFAULT_RECON_SETTINGS, resolveReconSettings, type ReconSettings } from './domain/settings.ts';
+export { CLAIM_KINDS, KIND_INFO, formatAmount } from './domain/policy/index.ts';
+export type { ClaimKind } from './domain/policy/index.ts';

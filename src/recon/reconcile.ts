@@ -1,0 +1,318 @@
+// The reconciliation use case: run every discrepancy rule (set-based SQL) as of a day, value each candidate under
+// the policy in force and decide its window (domain/evaluate.ts), then bring the workspace's cases up to date in
+// one transaction: new cases, changed quantities or values, cases no longer found (found or reimbursed by Amazon),
+// cases past their deadline, reimbursements matched to cases as recovered money, and the customer conversation
+// linked to each order-related case.
+
+import { listChannelAccounts } from '../commerce/index.ts';
+import { CodedError, marketplaceByCode, newId } from '../kernel/index.ts';
+import type { Db, Queryable } from '../platform/db/port.ts';
+import { evaluateCandidate, isSkip, type Candidate, type CaseDraft, type Skip } from './domain/evaluate.ts';
+import { isoDay, toDayNumber, type SupplierCost, type ClaimKind } from './domain/policy/index.ts';
+import { DEFAULT_RECON_SETTINGS, resolveReconSettings, type ReconSettings } from './domain/settings.ts';
+import { RULES, type CandidateRow } from './rules/index.ts';
+
+export interface ReconcileOptions {
+  /** The day reconciliation looks at (its UTC day); usually today. */
+  readonly asOf: Date;
+  readonly now: () => Date;
+  /** Overrides the workspace's stored settings (tests, `recon --files`). */
+  readonly settings?: ReconSettings;
+  /** Run and report, but change nothing. */
+  readonly dryRun?: boolean;
+}
+
+export interface ReconcileSummary {
+  readonly asOf: string;
+  readonly candidates: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly resolved: number;
+  readonly expired: number;
+  readonly recoveriesMatched: number;
+  /** Candidates that were not made cases, by why. */
+  readonly skipped: { readonly expired: number; readonly waiting: number; readonly paidInFull: number; readonly unknownValue: number; readonly noWindow: number };
+  /** Money of the candidates whose deadline had passed before anyone claimed them, per currency. */
+  readonly missedMinor: Readonly<Record<string, number>>;
+  readonly byRule: readonly { readonly rule: string; readonly candidates: number; readonly ms: number }[];
+  readonly ms: number;
+}
+
+interface AccountInfo {
+  readonly marketplace: string;
+  readonly currency: string;
+}
+
+export async function loadReconSettings(q: Queryable, workspaceId: string): Promise<ReconSettings> {
+  const r = await q.query<{ settings: unknown }>('SELECT settings FROM recon_settings WHERE workspace_id = $1', [workspaceId]);
+  if (!r.rows[0]) return DEFAULT_RECON_SETTINGS;
+  const s = resolveReconSettings(r.rows[0].settings);
+  if (!s.ok) throw new CodedError('bad_input', `stored recon settings are invalid: ${s.errors.join('; ')}`);
+  return s.value;
+}
+
+async function accounts(q: Queryable, workspaceId: string): Promise<Map<string, AccountInfo>> {
+  const out = new Map<string, AccountInfo>();
+  for (const a of await listChannelAccounts(q, workspaceId)) {
+    if (a.kind !== 'amazon' || !a.marketplace) continue;
+    out.set(a.id, { marketplace: a.marketplace, currency: marketplaceByCode(a.marketplace)?.currency ?? 'USD' });
+  }
+  return out;
+}
+
+async function costs(q: Queryable, workspaceId: string): Promise<SupplierCost[]> {
+  const r = await q.query<{ sku: string; cost: string; currency: string; from: string | null }>(
+    `SELECT sku, unit_cost_minor AS cost, currency, effective_from::text AS "from" FROM supplier_costs WHERE workspace_id = $1 ORDER BY effective_from NULLS FIRST, id`, [workspaceId]);
+  // A cost without a date applies from the beginning.
+  return r.rows.map((x) => ({ sku: x.sku, costMinor: Number(x.cost), currency: x.currency, effectiveFrom: x.from ?? '1970-01-01' }));
+}
+
+async function prices(q: Queryable, workspaceId: string): Promise<Map<string, number>> {
+  const r = await q.query<{ account_id: string; sku: string; price: string }>(
+    `SELECT account_id, sku, round(sum(item_price_minor)::numeric / nullif(sum(quantity), 0)) AS price
+     FROM amazon_order_lines WHERE workspace_id = $1 AND item_price_minor > 0 AND quantity > 0 GROUP BY 1, 2`, [workspaceId]);
+  return new Map(r.rows.map((x) => [`${x.account_id}\u0000${x.sku}`, Number(x.price)]));
+}
+
+function toCandidate(r: CandidateRow): Candidate {
+  return {
+    kind: r.kind, caseKey: r.case_key, accountId: r.account_id, sku: r.sku, fnsku: r.fnsku, asin: r.asin, orderId: r.order_id,
+    shipmentId: r.shipment_id, referenceId: r.reference_id, quantity: Number(r.quantity), anchorOn: r.anchor_on, currency: r.currency?.trim() || null, facts: r.facts,
+  };
+}
+
+interface Evaluated {
+  readonly draft: CaseDraft;
+  readonly evidence: unknown[];
+}
+
+/** Runs the rules and evaluates their candidates; writes nothing. */
+export async function findCases(q: Queryable, workspaceId: string, asOf: Date, settings: ReconSettings): Promise<{ cases: Evaluated[]; skipped: Skip[]; missed: Record<string, number>; byRule: { rule: string; candidates: number; ms: number }[]; candidates: number }> {
+  const day = isoDay(toDayNumber(asOf)!);
+  const [accts, costRows, priceMap] = await Promise.all([accounts(q, workspaceId), costs(q, workspaceId), prices(q, workspaceId)]);
+  const cases: Evaluated[] = [];
+  const skipped: Skip[] = [];
+  const missed: Record<string, number> = {};
+  const byRule: { rule: string; candidates: number; ms: number }[] = [];
+  let candidates = 0;
+  for (const rule of RULES) {
+    const t0 = performance.now();
+    const rows = (await q.query<CandidateRow>(rule.sql, [workspaceId, day, JSON.stringify(settings)])).rows;
+    byRule.push({ rule: rule.id, candidates: rows.length, ms: Math.round(performance.now() - t0) });
+    candidates += rows.length;
+    for (const row of rows) {
+      const acct = accts.get(row.account_id);
+      if (!acct || Number(row.quantity) <= 0) continue;
+      const c = toCandidate(row);
+      const r = evaluateCandidate(c, {
+        marketplace: acct.marketplace, currency: acct.currency, asOf, costs: costRows, settings,
+        estimatedPrice: (sku) => priceMap.get(`${row.account_id}\u0000${sku}`) ?? null,
+      });
+      if (isSkip(r)) {
+        skipped.push(r);
+        if (r.skip === 'expired') {
+          const probe = evaluateCandidate(c, { marketplace: acct.marketplace, currency: acct.currency, asOf: new Date(`${r.deadlineOn}T12:00:00Z`), costs: costRows, settings, estimatedPrice: (sku) => priceMap.get(`${row.account_id}\u0000${sku}`) ?? null });
+          if (!isSkip(probe)) missed[probe.currency] = (missed[probe.currency] ?? 0) + probe.valueMinor;
+        }
+        continue;
+      }
+      cases.push({ draft: r, evidence: row.evidence });
+    }
+  }
+  return { cases, skipped, missed, byRule, candidates };
+}
+
+interface Existing {
+  id: string;
+  case_key: string;
+  status: string;
+  quantity: number;
+  value_minor: string;
+  deadline_on: string;
+}
+
+const OPEN = ['detected', 'ready'];
+
+function caseRow(workspaceId: string, e: Evaluated, id: string, now: Date): unknown[] {
+  const d = e.draft;
+  const c = d.candidate;
+  return [
+    id, workspaceId, c.accountId, c.caseKey, c.kind, d.marketplace, d.currency, c.sku, c.fnsku, c.asin, c.orderId, c.shipmentId, c.referenceId,
+    d.quantity, d.unitValueMinor, d.valueMinor, d.valueBasis, d.valueExplanation, d.valueVerified, d.window.eventOn, d.window.opensOn, d.window.deadlineOn,
+    d.window.rule, d.summary, d.claimText, JSON.stringify(e.evidence), JSON.stringify(c.facts), d.status, d.statusReason, now,
+  ];
+}
+
+const CASE_COLUMNS = `id, workspace_id, account_id, case_key, kind, marketplace, currency, sku, fnsku, asin, order_id, shipment_id, reference_id,
+  quantity, unit_value_minor, value_minor, value_basis, value_explanation, value_verified, event_on, opens_on, deadline_on,
+  window_rule, summary, claim_text, evidence, facts, status, status_reason, detected_at`;
+
+async function insertCases(tx: Queryable, rows: unknown[][]): Promise<void> {
+  const width = 30;
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(', ')}, $${r * width + 30}, $${r * width + 30})`).join(',\n');
+    await tx.query(`INSERT INTO recon_cases (${CASE_COLUMNS}, last_seen_at, updated_at) VALUES ${values}`, chunk.flat());
+  }
+}
+
+async function addEvents(tx: Queryable, workspaceId: string, events: { caseId: string; kind: string; detail: unknown }[], at: Date, actor = 'recon'): Promise<void> {
+  for (let i = 0; i < events.length; i += 1000) {
+    const chunk = events.slice(i, i + 1000);
+    await tx.query(
+      `INSERT INTO recon_case_events (workspace_id, case_id, at, kind, actor, detail)
+       SELECT $1, e.case_id, $2, e.kind, $3, e.detail FROM jsonb_to_recordset($4::jsonb) AS e(case_id text, kind text, detail jsonb)`,
+      [workspaceId, at, actor, JSON.stringify(chunk.map((e) => ({ case_id: e.caseId, kind: e.kind, detail: e.detail })))],
+    );
+  }
+}
+
+/** Matches reimbursements not yet counted to cases (by Amazon case id, order id, reference, or FNSKU and quantity after submission). */
+async function matchRecoveries(tx: Queryable, workspaceId: string, now: Date, asOf: string): Promise<number> {
+  const r = await tx.query<{ case_id: string; amount: string }>(
+    `WITH cand AS (
+       SELECT DISTINCT ON (r.id) c.id AS case_id, r.id AS rpk, r.amount_total_minor AS amount, r.quantity_total AS qty,
+              CASE WHEN c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id THEN 'case_id'
+                   WHEN c.order_id IS NOT NULL AND r.amazon_order_id = c.order_id THEN 'order_id'
+                   WHEN c.kind IN ('underpaid_reimbursement', 'reversal_dispute') AND r.original_reimbursement_id IS NULL AND r.reimbursement_id <> c.reference_id THEN 'reference'
+                   ELSE 'fnsku_quantity' END AS how
+       FROM recon_cases c
+       JOIN fba_reimbursements r ON r.workspace_id = c.workspace_id AND r.account_id = c.account_id AND r.amount_total_minor > 0
+         AND r.approved_at < ($2::date + 1)::timestamptz AND r.approved_at >= c.event_on::timestamptz
+         AND ((c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id)
+              OR (c.order_id IS NOT NULL AND r.amazon_order_id = c.order_id AND r.sku IS NOT DISTINCT FROM c.sku AND r.approved_at > c.detected_at)
+              OR (c.status = 'submitted' AND c.fnsku IS NOT NULL AND r.fnsku = c.fnsku AND r.quantity_total = c.quantity AND r.approved_at >= c.submitted_at))
+       WHERE c.workspace_id = $1 AND c.status IN ('detected', 'ready', 'submitted', 'reimbursed')
+         AND NOT EXISTS (SELECT 1 FROM recon_case_recoveries x WHERE x.workspace_id = $1 AND x.reimbursement_pk = r.id)
+       ORDER BY r.id, (c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id) DESC, c.detected_at
+     )
+     INSERT INTO recon_case_recoveries (workspace_id, case_id, reimbursement_pk, amount_minor, quantity, matched_by, matched_at)
+     SELECT $1, case_id, rpk, amount, qty, how, $3 FROM cand
+     RETURNING case_id, amount_minor AS amount`,
+    [workspaceId, asOf, now],
+  );
+  if (!r.rows.length) return 0;
+  await tx.query(
+    `UPDATE recon_cases c SET recovered_minor = s.total, updated_at = $2,
+            status = CASE WHEN c.status IN ('submitted', 'detected', 'ready') THEN 'reimbursed' ELSE c.status END,
+            closed_at = CASE WHEN c.status IN ('submitted', 'detected', 'ready') THEN $2 ELSE c.closed_at END
+     FROM (SELECT case_id, sum(amount_minor) AS total FROM recon_case_recoveries WHERE workspace_id = $1 GROUP BY case_id) s
+     WHERE c.workspace_id = $1 AND c.id = s.case_id AND c.id = ANY($3::text[])`,
+    [workspaceId, now, [...new Set(r.rows.map((x) => x.case_id))]],
+  );
+  await addEvents(tx, workspaceId, r.rows.map((x) => ({ caseId: x.case_id, kind: 'recovered', detail: { amountMinor: Number(x.amount) } })), now);
+  return r.rows.length;
+}
+
+/** Links order-related cases to the order's support ticket, preferring the one whose buyer says damaged. */
+async function linkConversations(tx: Queryable, workspaceId: string): Promise<void> {
+  await tx.query(
+    `UPDATE recon_cases c SET ticket_id = t.ticket_id
+     FROM (
+       SELECT DISTINCT ON (c2.id) c2.id AS case_id, tk.id AS ticket_id
+       FROM recon_cases c2
+       JOIN orders o ON o.workspace_id = c2.workspace_id AND o.channel = 'amazon' AND o.external_id = c2.order_id
+       JOIN tickets tk ON tk.workspace_id = o.workspace_id AND tk.order_id = o.id
+       WHERE c2.workspace_id = $1 AND c2.order_id IS NOT NULL AND c2.ticket_id IS NULL
+       ORDER BY c2.id, ('damaged_defective' = ANY(tk.intents)) DESC, tk.created_at
+     ) t
+     WHERE c.workspace_id = $1 AND c.id = t.case_id`,
+    [workspaceId],
+  );
+}
+
+export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOptions): Promise<ReconcileSummary> {
+  const t0 = performance.now();
+  const asOf = isoDay(toDayNumber(opts.asOf)!);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`recon:${workspaceId}`]);
+    const settings = opts.settings ?? (await loadReconSettings(tx, workspaceId));
+    const found = await findCases(tx, workspaceId, opts.asOf, settings);
+    const now = opts.now();
+    const existing = new Map(
+      (await tx.query<Existing>('SELECT id, case_key, status, quantity, value_minor, deadline_on::text FROM recon_cases WHERE workspace_id = $1', [workspaceId])).rows.map((r) => [r.case_key, r]),
+    );
+    const inserts: unknown[][] = [];
+    const events: { caseId: string; kind: string; detail: unknown }[] = [];
+    const updates: unknown[] = [];
+    let unchanged = 0;
+    const seen = new Set<string>();
+    for (const e of found.cases) {
+      const key = e.draft.candidate.caseKey;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const old = existing.get(key);
+      if (!old) {
+        const id = newId('rcs', now);
+        inserts.push(caseRow(workspaceId, e, id, now));
+        events.push({ caseId: id, kind: 'detected', detail: { quantity: e.draft.quantity, valueMinor: e.draft.valueMinor, currency: e.draft.currency, status: e.draft.status, reason: e.draft.statusReason } });
+        continue;
+      }
+      if (!OPEN.includes(old.status)) {
+        unchanged++;
+        continue;
+      }
+      const changed = old.quantity !== e.draft.quantity || Number(old.value_minor) !== e.draft.valueMinor || old.deadline_on !== e.draft.window.deadlineOn || old.status !== e.draft.status;
+      updates.push({ id: old.id, row: caseRow(workspaceId, e, old.id, now), changed });
+      if (changed) {
+        events.push({ caseId: old.id, kind: 'updated', detail: { from: { quantity: old.quantity, valueMinor: Number(old.value_minor), status: old.status }, to: { quantity: e.draft.quantity, valueMinor: e.draft.valueMinor, status: e.draft.status, reason: e.draft.statusReason } } });
+      } else unchanged++;
+    }
+    if (opts.dryRun) throw new DryRun(summary());
+    await insertCases(tx, inserts);
+    if (updates.length) {
+      const rows = updates.map((u) => {
+        const r = (u as { row: unknown[] }).row;
+        return { id: r[0], quantity: r[13], unit_value_minor: r[14], value_minor: r[15], value_basis: r[16], value_explanation: r[17], value_verified: r[18], event_on: r[19], opens_on: r[20], deadline_on: r[21], window_rule: r[22], summary: r[23], claim_text: r[24], evidence: JSON.parse(r[25] as string), facts: JSON.parse(r[26] as string), status: r[27], status_reason: r[28], changed: (u as { changed: boolean }).changed };
+      });
+      await tx.query(
+        `UPDATE recon_cases c SET quantity = u.quantity, unit_value_minor = u.unit_value_minor, value_minor = u.value_minor, value_basis = u.value_basis,
+                value_explanation = u.value_explanation, value_verified = u.value_verified, event_on = u.event_on, opens_on = u.opens_on, deadline_on = u.deadline_on,
+                window_rule = u.window_rule, summary = u.summary, claim_text = u.claim_text, evidence = u.evidence, facts = u.facts, status = u.status,
+                status_reason = u.status_reason, last_seen_at = $2, updated_at = CASE WHEN u.changed THEN $2 ELSE c.updated_at END
+         FROM jsonb_to_recordset($3::jsonb) AS u(id text, quantity int, unit_value_minor bigint, value_minor bigint, value_basis text, value_explanation text, value_verified boolean,
+              event_on date, opens_on date, deadline_on date, window_rule text, summary text, claim_text text, evidence jsonb, facts jsonb, status text, status_reason text, changed boolean)
+         WHERE c.workspace_id = $1 AND c.id = u.id`,
+        [workspaceId, now, JSON.stringify(rows)],
+      );
+    }
+    const recoveries = await matchRecoveries(tx, workspaceId, now, asOf);
+    // Open cases the rules no longer find: Amazon found or reimbursed the units, or a newer report settled them.
+    const gone = await tx.query<{ id: string }>(
+      `UPDATE recon_cases SET status = 'resolved', status_reason = 'No longer a discrepancy in the imported reports (found, returned or reimbursed).', updated_at = $2, closed_at = $2
+       WHERE workspace_id = $1 AND status IN ('detected', 'ready') AND NOT (case_key = ANY($3::text[])) AND deadline_on >= $4::date RETURNING id`,
+      [workspaceId, now, [...seen], asOf],
+    );
+    const expired = await tx.query<{ id: string }>(
+      `UPDATE recon_cases SET status = 'expired', status_reason = 'The claim window closed on ' || deadline_on::text || ' before the case was submitted.', updated_at = $2, closed_at = $2
+       WHERE workspace_id = $1 AND status IN ('detected', 'ready') AND deadline_on < $3::date RETURNING id`,
+      [workspaceId, now, asOf],
+    );
+    events.push(...gone.rows.map((r) => ({ caseId: r.id, kind: 'resolved', detail: {} })), ...expired.rows.map((r) => ({ caseId: r.id, kind: 'expired', detail: {} })));
+    await addEvents(tx, workspaceId, events, now);
+    await linkConversations(tx, workspaceId);
+    return { ...summary(), resolved: gone.rows.length, expired: expired.rows.length, recoveriesMatched: recoveries };
+
+    function summary(): ReconcileSummary {
+      const count = (k: Skip['skip']) => found.skipped.filter((s) => s.skip === k).length;
+      return {
+        asOf, candidates: found.candidates, created: inserts.length, updated: updates.filter((u) => (u as { changed: boolean }).changed).length, unchanged,
+        resolved: 0, expired: 0, recoveriesMatched: 0,
+        skipped: { expired: count('expired'), waiting: count('waiting'), paidInFull: count('paid_in_full'), unknownValue: count('unknown_value'), noWindow: count('no_window') },
+        missedMinor: found.missed, byRule: found.byRule, ms: Math.round(performance.now() - t0),
+      };
+    }
+  }).catch((e: unknown) => {
+    if (e instanceof DryRun) return e.summary;
+    throw e;
+  });
+}
+
+class DryRun extends Error {
+  constructor(readonly summary: ReconcileSummary) {
+    super('dry run');
+  }
+}
+
+export type { ClaimKind };
