@@ -151,14 +151,18 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
     }
   }
 
-  // 6. Tickets that received messages: waiting on us again, reopened if they were solved or closed.
-  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; channel: string; fulfillment: string | null; intent: string | null; intents: Set<string>; signals: Set<string> }>();
+  // 6. Tickets that received messages: waiting on us again (a message that needs an answer clears "no response
+  // needed"), reopened if they were solved or closed; the primary intent is the latest message's.
+  const touched = new Map<string, { first: Date; last: Date; respond: boolean; reopen: boolean; orderId: string | null; customerId: string | null; channel: string; fulfillment: string | null; intent: string | null; intentAt: Date | null; intents: Set<string>; signals: Set<string> }>();
   const createdSet = new Set(created);
   for (const { j, row } of storedRows) {
     const m = fresh[j]!.m;
     const d = decisions[j]!;
-    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, channel: m.channel, fulfillment: m.fulfillment, intent: null, intents: new Set<string>(), signals: new Set<string>() };
-    t.intent = m.intent ?? t.intent;
+    const t = touched.get(row.ticket_id) ?? { first: m.sentAt, last: m.sentAt, respond: false, reopen: false, orderId: null, customerId: null, channel: m.channel, fulfillment: m.fulfillment, intent: null, intentAt: null, intents: new Set<string>(), signals: new Set<string>() };
+    if (m.intent && (t.intentAt === null || m.sentAt >= t.intentAt)) {
+      t.intent = m.intent;
+      t.intentAt = m.sentAt;
+    }
     for (const x of m.intents ?? []) t.intents.add(x);
     for (const x of m.signals ?? []) t.signals.add(x);
     if (m.sentAt < t.first) t.first = m.sentAt;
@@ -172,15 +176,17 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
   const updates = [...touched.entries()].filter(([id]) => !createdSet.has(id)).map(([id, t]) => {
     const triage = baselineTriage({ channel: t.channel, fulfillment: t.fulfillment, intent: t.intent, signals: [...t.signals], waitingSince: t.first });
     return {
-      id, last_in: iso(t.last), reopen: t.reopen, respond: t.respond, order_id: t.orderId, customer_id: t.customerId,
+      id, last_in: iso(t.last), reopen: t.reopen, respond: t.respond, order_id: t.orderId, customer_id: t.customerId, intent: t.intent, intent_at: iso(t.intentAt),
       due: iso(t.respond ? triage.firstResponseDueAt : null), intents: [...t.intents], signals: [...t.signals],
       // A new message can raise the ticket's risk (an A-to-z threat in a follow-up), never lower it.
       risk_level: triage.riskLevel, risk_score: triage.riskScore, risk_reasons: JSON.stringify(triage.reasons),
     };
   });
   const reopened = updates.filter((u) => u.reopen).map((u) => u.id);
+  /** Tickets marked "no response needed" that a new message needs an answer for again. */
+  let respondAgain: string[] = [];
   if (updates.length) {
-    await q.query(
+    const r = await q.query<{ id: string; respond_again: boolean }>(
       `UPDATE tickets t SET
          last_customer_message_at = greatest(t.last_customer_message_at, u.last_in),
          status = CASE WHEN u.reopen OR (u.respond AND t.status = 'pending') THEN 'open' ELSE t.status END,
@@ -188,6 +194,9 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
          next_response_due_at = CASE WHEN NOT u.respond THEN t.next_response_due_at
            WHEN t.next_response_due_at IS NOT NULL AND coalesce(t.last_agent_message_at, '-infinity') < coalesce(t.last_customer_message_at, '-infinity') THEN t.next_response_due_at
            ELSE u.due END,
+         no_response_needed = CASE WHEN u.respond THEN false ELSE t.no_response_needed END,
+         -- An older message delivered late does not replace what the buyer wrote since.
+         intent = CASE WHEN u.intent IS NOT NULL AND u.intent_at >= coalesce(t.last_customer_message_at, '-infinity') THEN u.intent ELSE t.intent END,
          order_id = coalesce(t.order_id, u.order_id), customer_id = coalesce(t.customer_id, u.customer_id), updated_at = $2,
          intents = ARRAY(SELECT DISTINCT x FROM unnest(t.intents || u.intents) x ORDER BY 1),
          signals = ARRAY(SELECT DISTINCT x FROM unnest(t.signals || u.signals) x ORDER BY 1),
@@ -195,10 +204,13 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
          risk_reasons = CASE WHEN u.risk_score > t.risk_score THEN u.risk_reasons::jsonb ELSE t.risk_reasons END,
          risk_score = greatest(t.risk_score, u.risk_score)
        FROM json_to_recordset($3::json) AS u(id text, last_in timestamptz, reopen boolean, respond boolean, order_id text, customer_id text, due timestamptz,
-                                             intents text[], signals text[], risk_level text, risk_score integer, risk_reasons text)
-       WHERE t.workspace_id = $1 AND t.id = u.id`,
+                                             intent text, intent_at timestamptz, intents text[], signals text[], risk_level text, risk_score integer, risk_reasons text),
+            tickets was
+       WHERE t.workspace_id = $1 AND t.id = u.id AND was.id = t.id
+       RETURNING t.id, (u.respond AND was.no_response_needed) AS respond_again`,
       [workspaceId, now, JSON.stringify(updates)],
     );
+    respondAgain = r.rows.filter((x) => x.respond_again).map((x) => x.id);
   }
 
   // 7. The timeline.
@@ -214,6 +226,8 @@ export async function ingestInbound(q: Queryable, workspaceId: string, input: re
       data: { from: m.fromAddress, ...(d.kind === 'new' ? {} : { threadedBy: d.via }), ...(m.noResponseNeeded ? { noResponseNeeded: true } : {}) }, occurredAt: m.sentAt });
   }
   for (const id of reopened) events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.reopened', actor: 'system', data: { reason: 'customer wrote again' }, occurredAt: touched.get(id)?.last ?? now });
+  // At ingestion time: the SLA clocks read it as taking the mark back (a late-delivered older message included).
+  for (const id of respondAgain) events.push({ workspaceId, subjectType: 'ticket', subjectId: id, type: 'ticket.response_needed', actor: 'system', data: { reason: 'customer wrote again' }, occurredAt: now });
   await appendEvents(q, events);
 
   const freshPosition = new Map(fresh.map((f, j) => [f.i, j]));

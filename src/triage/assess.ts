@@ -4,7 +4,7 @@ import { assessRisk, DEFAULT_RISK_CONFIG, type OrderFacts, type RiskFactor } fro
 import { DEFAULT_RULES, dryRun, makeFacts, type DryRunRule, type Rule } from './domain/rules/index.ts';
 import {
   businessHoursAt, DEFAULT_SLA_POLICIES, defaultCalendars, slaForTicket,
-  type BusinessCalendar, type SlaPolicy,
+  type BusinessCalendar, type SlaClock, type SlaEvent, type SlaPolicy,
 } from './domain/sla/index.ts';
 
 const Iso = z.iso.datetime({ offset: true });
@@ -106,11 +106,6 @@ export function assessMessage(input: AssessInput, now: Date, context: AssessCont
     order, customer: input.customer ?? null, waitingSince: thanks ? null : at, noResponseNeeded: thanks,
   }, now, DEFAULT_RISK_CONFIG);
   const calendars = ctx.calendars ?? defaultCalendars(ctx.timeZone ?? 'UTC');
-  const sla = slaForTicket({
-    policies: ctx.policies ?? DEFAULT_SLA_POLICIES, calendars,
-    facts: { channel: input.channel, marketplace: input.marketplace ?? null, riskLevel: risk.level, intent: c.intent },
-    events: [{ type: 'created', at }, { type: 'customer_message', at, noResponseNeeded: thanks }], now,
-  });
   const facts = makeFacts({
     channel: input.channel, marketplace: input.marketplace ?? null, fulfillment: input.fulfillment ?? null, intent: c.intent, intents: c.intents, signals: c.signals,
     risk: risk.level, language: c.language, orderId: input.order?.id ?? null, orderValueMinor: order && input.order?.totalMinor !== undefined ? order.totalMinor : null,
@@ -118,14 +113,24 @@ export function assessMessage(input: AssessInput, now: Date, context: AssessCont
     lifetimeValueMinor: input.customer?.lifetimeValueMinor ?? null, businessHours: businessHoursAt(calendars, now), subject: input.subject ?? null,
   });
   const run = dryRun(ctx.rules ?? DEFAULT_RULES, { type: 'message_received', id: 'dry-run', depth: 0 }, facts, { now });
+  // The clocks as ingestion would set them: a rule's "no response needed" stops them as it does on a stored ticket.
+  const events: SlaEvent[] = [{ type: 'created', at }, { type: 'customer_message', at, noResponseNeeded: thanks }];
+  if (run.facts.noResponseNeeded === true) events.push({ type: 'no_response_needed', at });
+  const sla = slaForTicket({
+    policies: ctx.policies ?? DEFAULT_SLA_POLICIES, calendars,
+    facts: { channel: input.channel, marketplace: input.marketplace ?? null, riskLevel: risk.level, intent: c.intent },
+    events, now,
+  });
+  // Deadlines of running clocks only: a stopped clock (no response needed) is due never.
+  const due = (clock: SlaClock | null): string | null => (clock && clock.state !== 'stopped' ? clock.dueAt?.toISOString() ?? null : null);
   return {
     language: c.language, intent: c.intent, intents: c.intents, signals: c.signals, risk: risk.level, score: risk.score,
     reasons: risk.factors.map((f) => f.text), factors: risk.factors, trackingState: risk.trackingState,
     explanation: c.explanation,
     sla: sla ? {
       policy: sla.policy.name,
-      firstResponseDueAt: sla.evaluation.firstResponse?.dueAt?.toISOString() ?? null,
-      resolutionDueAt: sla.evaluation.resolution?.dueAt?.toISOString() ?? null,
+      firstResponseDueAt: due(sla.evaluation.firstResponse),
+      resolutionDueAt: due(sla.evaluation.resolution),
     } : null,
     rules: run.rules.map((r) => ({ ruleId: r.ruleId, ruleName: r.ruleName, wouldFire: r.wouldFire, explanation: r.explanation })),
   };

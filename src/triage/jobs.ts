@@ -4,7 +4,7 @@ import type { Clock } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { defineJob, enqueue } from '../platform/jobs.ts';
 import type { Logger } from '../platform/log.ts';
-import { crossingEvents, reassessTickets, WEBHOOK_QUEUE, type TicketEvent } from './reassess.ts';
+import { crossingEvents, idleMarker, reassessTickets, WEBHOOK_QUEUE, type TicketEvent } from './reassess.ts';
 import { loadTriageSettings } from './settings.ts';
 import { sweepSla } from './sla-sweep.ts';
 
@@ -95,9 +95,12 @@ export async function runSlaSweep(db: Db, now: Date): Promise<SweepReport> {
 }
 
 /**
- * `ticket_idle` rules: for each workspace with such rules, open tickets whose last activity is older than the
- * shortest idle threshold and whose current idle stretch was not evaluated yet (rule_firings '*' marker). The
- * event key is the stretch's start, so a rule fires once per stretch and again after new activity.
+ * `ticket_idle` rules: for each workspace with such rules, open tickets idle long enough for an idle rule that has
+ * not looked at the current idle stretch yet (its marker in rule_firings, see `idleMarker`). Idle means no customer
+ * or agent activity: no message either way and no agent action on the timeline; what rules and the system change
+ * (which moves `updated_at`) does not count, so an idle rule's own change does not start a new stretch. The event
+ * key is the stretch's start: each idle rule fires at most once per stretch, a longer threshold after a shorter
+ * one, and again only after new activity.
  */
 export async function runIdleRules(db: Db, now: Date): Promise<number> {
   const ws = await db.query<{ workspace_id: string }>(
@@ -105,21 +108,27 @@ export async function runIdleRules(db: Db, now: Date): Promise<number> {
   let total = 0;
   for (const { workspace_id: workspaceId } of ws.rows) {
     const settings = await loadTriageSettings(db, workspaceId);
-    const hours = settings.rules.filter((r) => r.enabled && r.trigger === 'ticket_idle').map((r) => r.idleHours ?? Infinity);
-    const min = Math.min(...hours);
-    if (!Number.isFinite(min)) continue;
+    const rules = settings.rules.filter((r) => r.enabled && r.trigger === 'ticket_idle' && r.idleHours !== undefined && r.idleHours > 0);
+    if (!rules.length) continue;
+    const min = Math.min(...rules.map((r) => r.idleHours!));
     await db.transaction(async (tx) => {
-      const idle = await tx.query<{ id: string; since: Date }>(
-        `SELECT t.id, greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at) AS since FROM tickets t
-          WHERE t.workspace_id = $1 AND t.status IN ('open', 'pending', 'on_hold')
-            AND greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at) <= $2
-            AND NOT EXISTS (SELECT 1 FROM rule_firings f WHERE f.ticket_id = t.id AND f.rule_id = '*'
-                             AND f.event_key = 'idle:' || floor(extract(epoch FROM greatest(t.last_customer_message_at, t.last_agent_message_at, t.updated_at)) * 1000)::bigint)
-          ORDER BY 2 LIMIT $3`,
-        [workspaceId, new Date(now.getTime() - min * 3_600_000), IDLE_BATCH]);
+      const idle = await tx.query<{ id: string; since: Date; event_key: string }>(
+        `SELECT t.id, a.since, a.event_key FROM tickets t
+          CROSS JOIN LATERAL (
+            SELECT x.since, 'idle:' || floor(extract(epoch FROM x.since) * 1000)::bigint AS event_key
+              FROM (SELECT greatest(t.created_at, t.last_customer_message_at, t.last_agent_message_at,
+                                    (SELECT max(e.occurred_at) FROM events e
+                                      WHERE e.workspace_id = t.workspace_id AND e.subject_type = 'ticket' AND e.subject_id = t.id AND e.actor LIKE 'user:%')) AS since) x
+          ) a
+          WHERE t.workspace_id = $1 AND t.status IN ('open', 'pending', 'on_hold') AND a.since <= $2
+            AND EXISTS (SELECT 1 FROM unnest($3::text[], $4::float8[]) AS r(marker, hours)
+                         WHERE a.since <= $5::timestamptz - r.hours * interval '1 hour'
+                           AND NOT EXISTS (SELECT 1 FROM rule_firings f WHERE f.ticket_id = t.id AND f.event_key = a.event_key AND f.rule_id = r.marker))
+          ORDER BY a.since, t.id LIMIT $6`,
+        [workspaceId, new Date(now.getTime() - min * 3_600_000), rules.map(idleMarker), rules.map((r) => r.idleHours!), now, IDLE_BATCH]);
       if (!idle.rows.length) return;
       await reassessTickets(tx, workspaceId, idle.rows.map((t) => ({
-        ticketId: t.id, trigger: 'ticket_idle' as const, eventKey: `idle:${t.since.getTime()}`, idleHours: (now.getTime() - t.since.getTime()) / 3_600_000,
+        ticketId: t.id, trigger: 'ticket_idle' as const, eventKey: t.event_key, idleHours: (now.getTime() - t.since.getTime()) / 3_600_000,
       })), now, settings, 1);
       total += idle.rows.length;
     });

@@ -22,6 +22,16 @@ export interface TicketEvent {
 }
 
 export const WEBHOOK_QUEUE = 'rule.webhook';
+
+/**
+ * The rule_firings row (in place of a rule id) saying that this `ticket_idle` rule, at this threshold, looked at
+ * an idle stretch (the event key) — whether it fired or its conditions did not hold. Each idle rule evaluates a
+ * stretch once; a rule with a longer threshold still gets its turn after a shorter one did.
+ */
+export function idleMarker(rule: Pick<Rule, 'id' | 'idleHours'>): string {
+  return `*idle:${rule.id}@${rule.idleHours ?? 0}h`;
+}
+
 /** Open tickets an agent holds at most, for `least_loaded` assignment (team_members has no capacity column yet). */
 const DEFAULT_AGENT_CAPACITY = 30;
 const CLAIM_INTENTS = ['not_received', 'damaged_defective', 'refund_request', 'wrong_item'];
@@ -61,7 +71,7 @@ SELECT t.id, t.number, t.channel, t.marketplace, t.status, t.subject, t.language
           FROM messages m WHERE m.ticket_id = t.id AND m.delivery_status IN ('received', 'queued', 'sent')) AS messages,
        (SELECT coalesce(json_agg(json_build_object('type', e.type, 'at', e.occurred_at, 'to', e.data->>'to') ORDER BY e.seq), '[]'::json)
           FROM events e WHERE e.workspace_id = t.workspace_id AND e.subject_type = 'ticket' AND e.subject_id = t.id
-           AND (e.type IN ('ticket.status_changed', 'ticket.reopened', 'ticket.no_response_needed')
+           AND (e.type IN ('ticket.status_changed', 'ticket.reopened', 'ticket.no_response_needed', 'ticket.response_needed')
                 OR (e.type = 'rule.applied' AND e.data->>'action' = 'mark_no_response_needed'))) AS status_events
   FROM tickets t
   LEFT JOIN orders o ON o.id = t.order_id
@@ -75,10 +85,19 @@ const num = (s: string | null): number | null => (s === null ? null : Number(s))
 
 /** The risk model's view of a ticket row. */
 function riskInput(row: Row, sla: SlaEvent[]): RiskInput {
+  // The buyer waits as the SLA clocks see it: from the first message needing an answer until a reply or a
+  // "no response needed" mark; taking the mark back makes the unanswered messages wait again.
   let waitingSince: Date | null = null;
+  let unanswered: Date | null = null;
   for (const e of sla) {
-    if (e.type === 'customer_message' && !e.noResponseNeeded) waitingSince ??= e.at;
-    else if ((e.type === 'agent_reply' && !e.automated) || e.type === 'no_response_needed') waitingSince = null;
+    if (e.type === 'customer_message') {
+      unanswered ??= e.at;
+      if (!e.noResponseNeeded) waitingSince ??= e.at;
+    } else if (e.type === 'agent_reply' && !e.automated) {
+      waitingSince = null;
+      unanswered = null;
+    } else if (e.type === 'no_response_needed') waitingSince = null;
+    else if (e.type === 'response_needed') waitingSince ??= unanswered;
   }
   return {
     channel: row.channel, marketplace: row.marketplace, fulfillment: row.fulfillment, intent: row.intent, intents: row.intents, signals: row.signals,
@@ -105,6 +124,7 @@ function slaEvents(row: Row): SlaEvent[] {
   for (const s of row.status_events) {
     // A rule's "no response needed" stops the wait as an agent's does (it is stored as rule.applied).
     if (s.type === 'ticket.no_response_needed' || s.type === 'rule.applied') out.push({ e: { type: 'no_response_needed', at: new Date(s.at) }, k: 2 });
+    else if (s.type === 'ticket.response_needed') out.push({ e: { type: 'response_needed', at: new Date(s.at) }, k: 2 });
     else if (s.type === 'ticket.status_changed' && s.to) out.push({ e: { type: 'status', at: new Date(s.at), status: s.to }, k: 2 });
   }
   return out.sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.k - b.k).map((x) => x.e);
@@ -179,7 +199,10 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
     if (ctx) {
       for (const ev of events.filter((e) => e.ticketId === id)) {
         let event: RuleEvent = { type: ev.trigger, id: ev.eventKey, depth: 0, ...(ev.idleHours !== undefined ? { idleHours: ev.idleHours } : {}) };
-        let already = activeRules.map((r) => r.id).filter((r) => fired.has(`${id}\t${ev.eventKey}\t${r}`));
+        // Idle rules that already looked at this stretch count as fired.
+        const idleRules = ev.trigger === 'ticket_idle' ? activeRules.filter((r) => r.trigger === 'ticket_idle') : [];
+        const idleSeen = (r: Rule) => fired.has(`${id}\t${ev.eventKey}\t${idleMarker(r)}`);
+        let already = activeRules.filter((r) => fired.has(`${id}\t${ev.eventKey}\t${r.id}`) || (idleRules.includes(r) && idleSeen(r))).map((r) => r.id);
         for (;;) {
           const res = evaluateRules(activeRules, event, facts, { ...ctx, alreadyFired: already });
           ctx.roundRobinCursor = { ...ctx.roundRobinCursor, ...res.nextRoundRobinCursor };
@@ -205,8 +228,13 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
           event = { type: 'ticket_updated', id: res.followUp.id, depth: res.followUp.depth };
           already = res.alreadyFired;
         }
-        // Idle events are evaluated once per idle stretch even when no rule fired: the sweep skips them next time.
-        if (ev.trigger === 'ticket_idle') firings.push({ ticket: id, key: ev.eventKey, rule: '*' });
+        // Each idle rule whose threshold the stretch reached has now looked at it, fired or not: the sweep does not
+        // bring it back for this stretch (a longer threshold still does, when reached).
+        for (const r of idleRules) {
+          if ((ev.idleHours ?? 0) < (r.idleHours ?? 0) || idleSeen(r)) continue;
+          firings.push({ ticket: id, key: ev.eventKey, rule: idleMarker(r) });
+          fired.add(`${id}\t${ev.eventKey}\t${idleMarker(r)}`);
+        }
       }
     }
     if (riskChange) risk = withRuleOverride(model, row.risk_factors, riskChange);

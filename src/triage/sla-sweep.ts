@@ -26,10 +26,12 @@ export interface SweepOptions {
  * moves `sla_next_check_at` to the next warning (or the deadline, or nothing once breached), and appends one
  * timeline event per crossing. Rows are claimed with SKIP LOCKED, so several workers can sweep at once and a
  * crossing is announced exactly once. A late sweep that finds the deadline already past announces the breach
- * only (the warnings before it are moot).
+ * only (the warnings before it are moot). Tickets marked "no response needed" are never announced.
  */
 export async function sweepSla(q: Queryable, now: Date, opts: SweepOptions = {}): Promise<SlaCrossing[]> {
-  const where = ['t.sla_next_check_at <= $1'];
+  // A ticket marked "no response needed" has no running clock (its next assessment stops them); the guard covers
+  // the moments between a desk change and that assessment, and rows stored before the resolution clock stopped too.
+  const where = ['t.sla_next_check_at <= $1', 'NOT t.no_response_needed'];
   const params: unknown[] = [now];
   if (opts.workspaceId) where.push(`t.workspace_id = $${params.push(opts.workspaceId)}`);
   if (opts.ticketIds) where.push(`t.id = ANY($${params.push(opts.ticketIds)}::text[])`);

@@ -151,6 +151,45 @@ describe('business-hours clocks with pauses', () => {
     expect(thanks?.state).toBe('stopped');
   });
 
+  it('"no response needed" stops the resolution clock too; a new question resumes it without the marked time', () => {
+    const t = { ...BUSINESS, resolutionMs: 48 * H };
+    const nrn = (when: Date): SlaEvent => ({ type: 'no_response_needed', at: when });
+    const marked = sla(ALWAYS, t, [msg(plus(0)), nrn(plus(2))], plus(100));
+    expect(brief(marked.firstResponse)).toEqual({ state: 'stopped', due: iso(plus(8)), remainingH: 6, breached: false, stop: 'no_response_needed' });
+    expect(brief(marked.resolution)).toEqual({ state: 'stopped', due: iso(plus(48)), remainingH: 46, breached: false, stop: 'no_response_needed' });
+    expect(earliestDue(marked)).toBeNull();
+    // The buyer writes again at +30: 28 h under the mark do not count.
+    const again = sla(ALWAYS, t, [msg(plus(0)), nrn(plus(2)), msg(plus(30))], plus(31));
+    expect(brief(again.resolution)).toEqual({ state: 'ok', due: iso(plus(76)), remainingH: 45, breached: false, stop: null });
+    expect(brief(again.firstResponse)).toEqual({ state: 'ok', due: iso(plus(38)), remainingH: 7, breached: false, stop: null });
+  });
+
+  it('a ticket that opens with a message needing no answer has no running clock; a later "thanks" changes nothing', () => {
+    const t = { ...BUSINESS, resolutionMs: 48 * H };
+    const opened = sla(ALWAYS, t, [{ type: 'created', at: plus(0) }, msg(plus(0), true)], plus(100));
+    expect(opened.firstResponse).toBeNull();
+    expect(brief(opened.resolution)).toMatchObject({ state: 'stopped', stop: 'no_response_needed', remainingH: 48 });
+    // After a question and a reply, a bare "thanks" does not stop the resolution clock: only the mark (or solving) does.
+    const later = sla(ALWAYS, t, [msg(plus(0)), reply(plus(1)), msg(plus(2), true)], plus(3));
+    expect(later.resolution?.state).toBe('ok');
+  });
+
+  it('"response needed" takes the mark back: the wait it ended goes on from its start, and resolution resumes', () => {
+    const t = { ...BUSINESS, resolutionMs: 48 * H };
+    const events: SlaEvent[] = [msg(plus(0)), { type: 'no_response_needed', at: plus(1) }, { type: 'response_needed', at: plus(5) }];
+    const r = sla(ALWAYS, t, events, plus(6));
+    expect(brief(r.firstResponse)).toEqual({ state: 'warning', due: iso(plus(8)), remainingH: 2, breached: false, stop: null });
+    expect(brief(r.resolution)).toEqual({ state: 'ok', due: iso(plus(52)), remainingH: 46, breached: false, stop: null });
+    // After a reply nothing waits: taking a later mark back starts no response clock, but resolution runs again.
+    const answered = sla(ALWAYS, t, [msg(plus(0)), reply(plus(1)), { type: 'no_response_needed', at: plus(2) }, { type: 'response_needed', at: plus(3) }], plus(4));
+    expect(answered.nextResponse).toBeNull();
+    expect(answered.firstResponse?.stopReason).toBe('replied');
+    expect(answered.resolution?.state).toBe('ok');
+    // A ticket opened by a "thanks" the agent says needs an answer: the wait starts at that message.
+    const opened = sla(ALWAYS, t, [msg(plus(0), true), { type: 'response_needed', at: plus(3) }], plus(4));
+    expect(brief(opened.firstResponse)).toEqual({ state: 'ok', due: iso(plus(8)), remainingH: 4, breached: false, stop: null });
+  });
+
   it('solving stops a business-hours response wait (solvingStopsResponse default)', () => {
     const r = sla(BIZ, BUSINESS, [msg(at('2025-06-16T10:00+02:00')), status(at('2025-06-16T11:00+02:00'), 'closed')], at('2025-06-17T10:00+02:00'));
     expect([r.firstResponse?.state, r.firstResponse?.stopReason, r.firstResponse?.breached]).toEqual(['stopped', 'solved', false]);

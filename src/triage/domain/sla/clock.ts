@@ -11,6 +11,11 @@
  *   ticket being solved or closed. Each metric reports its latest wait.
  * - Resolution: from the ticket's creation (or first buyer message) until it is solved or closed; time spent
  *   solved/closed before a reopen does not count.
+ * - "No response needed" (the ticket's flag): a `no_response_needed` mark, or a ticket opened by a message that
+ *   needs no answer, sets it; a buyer message that needs an answer, or a `response_needed` mark, clears it. While
+ *   it is set no clock runs: the wait it ended is stopped, and the resolution clock stops too (reason
+ *   `no_response_needed`); time under the flag does not count when it resumes. `response_needed` resumes the wait
+ *   the mark had ended (or starts one from the earliest unanswered buyer message).
  * - Pauses: with `pauseWhenWaitingOnCustomer`, business time spent in a paused status (default `pending`,
  *   `on_hold`) does not count, which pushes the deadline out by exactly that much business time. A buyer message
  *   ends `pending` and reopens a solved/closed ticket (as desk ingestion does); `on_hold` stays.
@@ -34,8 +39,10 @@ export type SlaEvent =
   /** `automated`: an auto-acknowledgement; it stops no clock. */
   | { readonly type: 'agent_reply'; readonly at: Date; readonly automated?: boolean }
   | { readonly type: 'status'; readonly at: Date; readonly status: string }
-  /** An agent marked the waiting messages "no response needed" (Amazon: excluded from Contact Response Time). */
-  | { readonly type: 'no_response_needed'; readonly at: Date };
+  /** An agent (or a rule) marked the waiting messages "no response needed" (Amazon: excluded from Contact Response Time). */
+  | { readonly type: 'no_response_needed'; readonly at: Date }
+  /** The mark was taken back: the buyer's unanswered messages wait for an answer again. */
+  | { readonly type: 'response_needed'; readonly at: Date };
 
 export const DEFAULT_PAUSED_STATUSES: readonly string[] = ['pending', 'on_hold'];
 export const DONE_STATUSES: readonly string[] = ['solved', 'closed'];
@@ -226,9 +233,20 @@ export function evaluateSla(input: { readonly calendar: Calendar; readonly targe
   let ticketStart: number | null = null;
   let replied = false;
   let waiting: Wait | null = null;
+  /** The earliest buyer message since the last agent reply (also one that needed no answer). */
+  let unansweredSince: number | null = null;
+  let seenMessage = false;
   const waits: Wait[] = [];
   const pauses: Span[] = [];
   const done: Span[] = [];
+  /** Spans under "no response needed". */
+  const quiet: Span[] = [];
+  const setQuiet = (on: boolean, t: number): void => {
+    const open = quiet[quiet.length - 1];
+    const isOn = open !== undefined && open.to === null;
+    if (isOn && !on) open.to = t;
+    if (!isOn && on) quiet.push({ from: t, to: null });
+  };
   const endWait = (t: number, reason: StopReason): void => {
     if (!waiting) return;
     waiting.to = t;
@@ -256,7 +274,15 @@ export function evaluateSla(input: { readonly calendar: Calendar; readonly targe
         break;
       case 'customer_message':
         ticketStart ??= t;
-        if (e.noResponseNeeded) break;
+        unansweredSince ??= t;
+        if (e.noResponseNeeded) {
+          // A ticket that opens with a "thanks" needs no response; a later one changes nothing.
+          if (!seenMessage) setQuiet(true, t);
+          seenMessage = true;
+          break;
+        }
+        seenMessage = true;
+        setQuiet(false, t);
         if (status === 'pending' || DONE_STATUSES.includes(status)) setStatus('open', t);
         if (!waiting) {
           waiting = { metric: replied ? 'next_response' : 'first_response', from: t, to: null, reason: null };
@@ -267,13 +293,30 @@ export function evaluateSla(input: { readonly calendar: Calendar; readonly targe
         if (e.automated) break;
         endWait(t, 'replied');
         replied = true;
+        unansweredSince = null;
         break;
       case 'status':
         setStatus(e.status, t);
         break;
       case 'no_response_needed':
         endWait(t, 'no_response_needed');
+        setQuiet(true, t);
         break;
+      case 'response_needed': {
+        setQuiet(false, t);
+        if (waiting || unansweredSince === null) break;
+        const last = waits[waits.length - 1];
+        if (last && last.reason === 'no_response_needed' && last.from >= unansweredSince) {
+          // The mark is taken back: the wait it ended goes on, from the same start.
+          last.to = null;
+          last.reason = null;
+          waiting = last;
+        } else if (!last || last.from < unansweredSince) {
+          waiting = { metric: replied ? 'next_response' : 'first_response', from: unansweredSince, to: null, reason: null };
+          waits.push(waiting);
+        }
+        break;
+      }
     }
   }
 
@@ -291,10 +334,13 @@ export function evaluateSla(input: { readonly calendar: Calendar; readonly targe
   if (ticketStart !== null && targets.resolutionMs !== null) {
     const lastDone = done[done.length - 1];
     const isDone = DONE_STATUSES.includes(status) && lastDone !== undefined && lastDone.to === null;
+    const lastQuiet = quiet[quiet.length - 1];
+    const isQuiet = lastQuiet !== undefined && lastQuiet.to === null;
+    const stop = isDone ? { at: lastDone.from, reason: 'solved' as const } : isQuiet ? { at: lastQuiet.from, reason: 'no_response_needed' as const } : null;
     resolution = runClock({
       calendar, metric: 'resolution', targetMs: targets.resolutionMs, now, warnings: targets.warnings,
-      excluded: [...pauseIntervals, ...toIntervals(done)],
-      startedAt: new Date(ticketStart), stoppedAt: isDone ? new Date(lastDone.from) : null, stopReason: isDone ? 'solved' : null,
+      excluded: [...pauseIntervals, ...toIntervals(done), ...toIntervals(quiet)],
+      startedAt: new Date(ticketStart), stoppedAt: stop ? new Date(stop.at) : null, stopReason: stop?.reason ?? null,
     });
   }
   return {
