@@ -86,3 +86,14 @@ CREATE TABLE recon_settings (
 
 -- The ledger's reason codes are what the FC rule filters on.
 CREATE INDEX inventory_ledger_events_adjust_idx ON inventory_ledger_events (workspace_id, account_id, reason) WHERE event_type = 'Adjustments';
+
+-- Each reconciliation run, newest last: what it found (the Recovery screen shows the last one).
+CREATE TABLE recon_runs (
+  id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  workspace_id text NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  as_of        date NOT NULL,
+  at           timestamptz NOT NULL,
+  actor        text NOT NULL,
+  summary      jsonb NOT NULL
+);
+CREATE INDEX recon_runs_recent_idx ON recon_runs (workspace_id, at DESC);

@@ -9,6 +9,7 @@ import { accessRoutes, authMiddleware, errorBody, workspaceAdminRoutes, type App
 import { channelRoutes, webhookRoutes } from '../channels/index.ts';
 import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
+import { reconRoutes } from '../recon/index.ts';
 import { alertRoutes, triageRoutes } from '../triage/index.ts';
 import type { Deps } from './deps.ts';
 import { WEB_DIST } from './deps.ts';
@@ -43,6 +44,7 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   channelRoutes(app, deps);
   triageRoutes(app, deps);
   alertRoutes(app, deps);
+  reconRoutes(app, deps);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'cd_session', description: 'set by POST /api/auth/login; writes also need the X-CSRF-Token header' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer', description: 'an API token (cdt_…) created in Settings' });
   app.doc31('/api/openapi.json', {

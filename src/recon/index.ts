@@ -14,3 +14,5 @@ export { RULES as RECON_RULES, type ReconRule } from './rules/index.ts';
 export { DEFAULT_RECON_SETTINGS, resolveReconSettings, type ReconSettings } from './domain/settings.ts';
 export { CLAIM_KINDS, KIND_INFO, formatAmount } from './domain/policy/index.ts';
 export type { ClaimKind } from './domain/policy/index.ts';
+export { reconRoutes } from './http.ts';
+export { loadPacket, packetPdf, packetsZip, claimBatches, casesCsv, type EvidencePacket } from './packet.ts';

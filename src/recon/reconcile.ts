@@ -20,6 +20,8 @@ export interface ReconcileOptions {
   readonly settings?: ReconSettings;
   /** Run and report, but change nothing. */
   readonly dryRun?: boolean;
+  /** Who asked: 'cli', 'job' or a user id (the run's record). */
+  readonly actor?: string;
 }
 
 export interface ReconcileSummary {
@@ -292,7 +294,9 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
     events.push(...gone.rows.map((r) => ({ caseId: r.id, kind: 'resolved', detail: {} })), ...expired.rows.map((r) => ({ caseId: r.id, kind: 'expired', detail: {} })));
     await addEvents(tx, workspaceId, events, now);
     await linkConversations(tx, workspaceId);
-    return { ...summary(), resolved: gone.rows.length, expired: expired.rows.length, recoveriesMatched: recoveries };
+    const result = { ...summary(), resolved: gone.rows.length, expired: expired.rows.length, recoveriesMatched: recoveries };
+    await tx.query('INSERT INTO recon_runs (workspace_id, as_of, at, actor, summary) VALUES ($1, $2, $3, $4, $5)', [workspaceId, asOf, now, opts.actor ?? 'cli', JSON.stringify(result)]);
+    return result;
 
     function summary(): ReconcileSummary {
       const count = (k: Skip['skip']) => found.skipped.filter((s) => s.skip === k).length;
