@@ -59,6 +59,11 @@ export function isoOffset(d: Date): string {
   return `${isoDay(d)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+00:00`;
 }
 
+/** `2026-09-03 15:00:00 UTC` — settlement flat files (settlement and deposit dates, posted-date-time). */
+export function settlementDateTime(d: Date): string {
+  return `${isoDay(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+}
+
 /** `2026-09-03` */
 export function isoDay(d: Date): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

@@ -29,12 +29,29 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 
 const FLAT_STATUS: Record<string, string> = { Canceled: 'Cancelled', Shipped: 'Shipped', Pending: 'Pending', Unshipped: 'Unshipped' };
 
-function allOrdersRows(o: DemoOrder, account: AmazonAccount, now: Date): RowOut[] {
+/** An order's money per item as the All Orders report (and the settlement) splits it. */
+export interface OrderLineMoney {
+  /** unit price × quantity per item */
+  lines: number[];
+  /** share of the order discount per item */
+  discounts: number[];
+  /** share of the tax on items per item (DE: VAT; US: sales tax) */
+  itemTaxes: number[];
+  /** tax on shipping (all of it on the first item) */
+  shippingTax: number;
+}
+
+export function orderLineMoney(o: DemoOrder): OrderLineMoney {
   const lines = o.items.map((i) => i.unitPriceMinor * i.quantity);
   const discounts = allocate(o.discountMinor, lines);
   const rate = o.subtotalMinor - o.discountMinor + o.shippingMinor > 0 ? o.taxMinor / (o.subtotalMinor - o.discountMinor + o.shippingMinor) : 0;
   const shippingTax = Math.min(o.taxMinor, Math.round(o.shippingMinor * rate));
   const itemTaxes = allocate(o.taxMinor - shippingTax, lines.map((l, i) => l - (discounts[i] ?? 0)));
+  return { lines, discounts, itemTaxes, shippingTax };
+}
+
+function allOrdersRows(o: DemoOrder, account: AmazonAccount, now: Date): RowOut[] {
+  const { lines, discounts, itemTaxes, shippingTax } = orderLineMoney(o);
   const shipped = o.shipments[0]?.shippedAt ?? null;
   const updated = shipped && shipped.getTime() <= now.getTime() ? shipped : new Date(Math.min(now.getTime(), o.purchasedAt.getTime() + 600_000));
   const status = FLAT_STATUS[o.status] ?? o.status;

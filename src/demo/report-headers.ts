@@ -84,3 +84,31 @@ export const AMAZON_REPORTS: readonly ReportSpec[] = [
 ];
 
 export const SELLER_REMOVAL_RECEIPTS_FILE = 'seller-removal-receipts.tsv';
+
+/**
+ * GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2, column order of amazon-domain.md §1.8 [SPD-SET]. The first data
+ * row is the settlement summary (only settlement-id … currency filled); every row after it is one amount.
+ */
+export const SETTLEMENT_V2 = [
+  'settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency',
+  'transaction-type', 'order-id', 'merchant-order-id', 'adjustment-id', 'shipment-id', 'marketplace-name',
+  'amount-type', 'amount-description', 'amount', 'fulfillment-id', 'posted-date', 'posted-date-time',
+  'order-item-code', 'merchant-order-item-id', 'merchant-adjustment-item-id', 'sku', 'quantity-purchased',
+] as const;
+
+export type SettlementColumn = (typeof SETTLEMENT_V2)[number];
+
+export const SETTLEMENT_REPORT_TYPE = 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2';
+
+/** `amazon-us-settlement-<settlementId>.tsv` */
+export const settlementFileName = (account: string, settlementId: string): string => `${account}-settlement-${settlementId}.tsv`;
+
+/** The seller's manufacturing cost per SKU and currency (comma-separated, quoted where needed). */
+export const SUPPLIER_COSTS = ['sku', 'unit-cost', 'currency', 'effective-from', 'supplier'] as const;
+export const SUPPLIER_COSTS_FILE = 'supplier-costs.csv';
+
+/** The seller's supplier invoice lines (proof of ownership), comma-separated, quoted where needed. */
+export const SUPPLIER_INVOICES = [
+  'supplier', 'invoice-number', 'invoice-date', 'sku', 'fnsku', 'asin', 'description', 'quantity', 'unit-cost', 'currency',
+] as const;
+export const SUPPLIER_INVOICES_FILE = 'supplier-invoices.csv';

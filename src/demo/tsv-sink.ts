@@ -77,12 +77,16 @@ export class SortedFile {
   rows = 0;
   maxPending = 0;
 
-  /** `columns` null → JSON-lines file (no header, no width check). */
-  constructor(path: string, columns: readonly string[] | null) {
+  /**
+   * `columns` null → lines as pushed (JSON lines, CSV): no width check, and no header unless `headerLine`
+   * is given (written first, not counted in `rows`).
+   */
+  constructor(path: string, columns: readonly string[] | null, headerLine?: string) {
     this.path = path;
     this.stream = createWriteStream(path, { encoding: 'utf8' });
     this.width = columns ? columns.length : null;
     if (columns) this.buffer = `${columns.join('\t')}\n`;
+    else if (headerLine !== undefined) this.buffer = `${headerLine}\n`;
   }
 
   pushRow(key: number, cells: readonly string[]): void {

@@ -22,10 +22,15 @@ export function preOrderUnitValue(product: DemoProduct, account: AccountKey, eve
   return { valueMinor: product.listPriceMinor['amazon-us'], basis: 'estimated sale price (US policy before 2025-03-10, §3.4)' };
 }
 
+/** The 15 % referral fee (settlement `Commission`) of one unit sold at `unitPriceMinor`, rounded half up. */
+export function referralFeeMinor(unitPriceMinor: number): number {
+  return percentOf(unitPriceMinor, REFERRAL_FEE_BPS);
+}
+
 /** Units lost/damaged after a customer order: sales price minus the 15 % referral fee. */
 export function afterOrderUnitValue(unitPriceMinor: number): UnitValue {
   return {
-    valueMinor: unitPriceMinor - percentOf(unitPriceMinor, REFERRAL_FEE_BPS),
+    valueMinor: unitPriceMinor - referralFeeMinor(unitPriceMinor),
     basis: 'order sales price minus 15 % referral fee (§3.4: "sales price on the original order minus applicable fees")',
   };
 }

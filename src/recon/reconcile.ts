@@ -92,7 +92,10 @@ interface Evaluated {
 /** Runs the rules and evaluates their candidates; writes nothing. */
 export async function findCases(q: Queryable, workspaceId: string, asOf: Date, settings: ReconSettings): Promise<{ cases: Evaluated[]; skipped: Skip[]; missed: Record<string, number>; byRule: { rule: string; candidates: number; ms: number }[]; candidates: number }> {
   const day = isoDay(toDayNumber(asOf)!);
-  const [accts, costRows, priceMap] = await Promise.all([accounts(q, workspaceId), costs(q, workspaceId), prices(q, workspaceId)]);
+  // One after another: inside a transaction they share one connection.
+  const accts = await accounts(q, workspaceId);
+  const costRows = await costs(q, workspaceId);
+  const priceMap = await prices(q, workspaceId);
   const cases: Evaluated[] = [];
   const skipped: Skip[] = [];
   const missed: Record<string, number> = {};

@@ -46,8 +46,10 @@ export const tsv = (...cells: (string | number)[]) => cells.join('\t');
 export interface DemoFiles {
   readonly dir: string;
   readonly manifest: DemoManifest;
-  /** Report files of one Amazon account (`amazon-us-…`). */
+  /** Report files of one Amazon account (`amazon-us-…`), settlements aside. */
   files(account: 'us' | 'de'): string[];
+  /** Settlement files of one Amazon account (`amazon-us-settlement-<id>.tsv`). */
+  settlements(account: 'us' | 'de'): string[];
   /** Data lines (without the header) of a demo file. */
   lines(name: string): string[];
   header(name: string): string;
@@ -59,7 +61,8 @@ export async function demoFiles(orders = 300): Promise<DemoFiles> {
   const read = (name: string) => readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l !== '');
   return {
     dir, manifest,
-    files: (account) => Object.keys(manifest.files).filter((f) => f.startsWith(`amazon-${account}-`)).sort().map((f) => join(dir, f)),
+    files: (account) => Object.keys(manifest.files).filter((f) => f.startsWith(`amazon-${account}-`) && !f.includes('-settlement-')).sort().map((f) => join(dir, f)),
+    settlements: (account) => Object.keys(manifest.files).filter((f) => f.startsWith(`amazon-${account}-settlement-`)).sort().map((f) => join(dir, f)),
     lines: (name) => read(name).slice(1),
     header: (name) => read(name)[0]!,
   };
