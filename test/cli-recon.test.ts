@@ -1,7 +1,7 @@
 // `claimdesk import <kind> FILE… --account` as a seller runs it: the real CLI in a child process, on the
 // embedded database, against the demo workspace's Amazon accounts and the demo generator's report files.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,3 +81,78 @@ describe('claimdesk import <kind>', () => {
     expect(missing.stderr).toContain('nowhere.tsv: no such file');
   });
 });
+
+describe('claimdesk recon', () => {
+  const NOW = '2026-11-15';
+  let manifest: Awaited<ReturnType<typeof writeDemoFiles>>;
+  const world = join(dir, 'world');
+  const reports = join(dir, 'reports');
+  beforeAll(async () => {
+    manifest = await writeDemoFiles({ seed: 21, orders: 1500, now: new Date(`${NOW}T12:00:00Z`), outDir: world });
+    // What a seller would download, one folder per account (names of the files carry no meaning: they are renamed).
+    for (const [account, sub] of [['us', 'us'], ['de', 'de']] as const) {
+      mkdirSync(join(reports, sub), { recursive: true });
+      Object.keys(manifest.files).filter((f) => f.startsWith(`amazon-${account}-`)).forEach((f, i) => copyFileSync(join(world, f), join(reports, sub, `download-${i}.txt`)));
+    }
+    for (const f of ['seller-removal-receipts.tsv', 'supplier-costs.csv', 'supplier-invoices.csv']) copyFileSync(join(world, f), join(reports, 'us', f));
+  }, 120_000);
+
+  it('--files DIR --json: every case with identifiers, quantity, value, currency, deadline and evidence references', () => {
+    const r = run(['recon', '--files', reports, '--as-of', NOW, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { summary: { created: number }; cases: Record<string, unknown>[]; files: { recognisedAs: string }[] };
+    expect(out.files.length).toBe(Object.keys(manifest.files).filter((f) => f.startsWith('amazon-')).length + 3);
+    expect(out.cases.length).toBe(out.summary.created);
+    expect(out.cases.length).toBeGreaterThan(10);
+    const kinds = new Set(out.cases.map((c) => c.kind));
+    for (const k of ['fc_lost', 'inbound_shortage', 'customer_return_not_returned', 'return_sellable_inspection', 'underpaid_reimbursement']) expect(kinds, k).toContain(k);
+    expect(new Set(out.cases.map((c) => c.currency))).toEqual(new Set(['USD', 'EUR']));
+    for (const c of out.cases) {
+      expect(c).toMatchObject({ kind: expect.any(String), quantity: expect.any(Number), valueMinor: expect.any(Number), currency: expect.stringMatching(/^[A-Z]{3}$/), deadlineOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect((c.deadlineOn as string) >= NOW).toBe(true);
+      expect((c.evidence as { table: string; file: string | null }[]).length, String(c.summary)).toBeGreaterThan(0);
+      expect([c.sku, c.fnsku, c.orderId, c.shipmentId, c.referenceId].some(Boolean)).toBe(true);
+    }
+    // Ranked by value × urgency.
+    const scores = out.cases.map((c) => c.score as number);
+    expect([...scores].sort((a, b) => b - a).slice(0, 5)).toEqual(scores.slice(0, 5));
+  });
+
+  it('--files names a file it cannot recognise (exit 2), or skips it with --skip-unknown', () => {
+    const odd = join(reports, 'de', 'notes.txt');
+    writeFileSync(odd, 'shopping list\tqty\nmilk\t2\n');
+    try {
+      const r = run(['recon', '--files', reports, '--as-of', NOW]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(odd);
+      const skipped = run(['recon', '--files', reports, '--as-of', NOW, '--skip-unknown', '--json']);
+      expect(skipped.status, skipped.stderr).toBe(0);
+      expect(JSON.parse(skipped.stdout).skipped[0]).toContain(odd);
+    } finally {
+      rmSync(odd);
+    }
+  });
+
+  it('on the workspace: import, reconcile as of a day, list by status; bad flags exit 2', () => {
+    expect(run(['seed-demo', '--orders', '10', '--json']).status).toBe(0);
+    const imp = run(['import', 'auto', ...readdirNames(join(reports, 'us')), '--account', 'US', '--json']);
+    expect(imp.status, imp.stderr).toBe(0);
+    const first = run(['recon', '--as-of', NOW, '--json']);
+    expect(first.status, first.stderr).toBe(0);
+    const a = JSON.parse(first.stdout) as { summary: { created: number; unchanged: number }; cases: { status: string; kind: string }[] };
+    expect(a.cases.length).toBeGreaterThan(0);
+    expect(a.cases.every((c) => ['detected', 'ready'].includes(c.status))).toBe(true);
+    const again = JSON.parse(run(['recon', '--as-of', NOW, '--json']).stdout) as { summary: { created: number; unchanged: number } };
+    expect(again.summary.created).toBe(0);
+    const human = run(['recon', '--as-of', NOW, '--kind', 'fc_lost']);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/^(ready|detected) .* fc_lost /m);
+    expect(human.stdout).toMatch(/as of 2026-11-15: \d+ cases?, /);
+    expect(run(['recon', '--status', 'open']).stderr).toContain('--status: unknown open');
+    expect(run(['recon', '--as-of', '15.11.2026']).status).toBe(2);
+  });
+});
+
+function readdirNames(d: string): string[] {
+  return readdirSync(d).map((n) => join(d, n));
+}
