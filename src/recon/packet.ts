@@ -9,6 +9,7 @@ import PDFDocument from 'pdfkit';
 import { CodedError } from '../kernel/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import { getCase, type CaseDetail } from './cases.ts';
+import { DAMAGE_PATTERN } from './domain/damage-words.ts';
 import { KIND_INFO, formatAmount } from './domain/policy/index.ts';
 import { DEFAULT_RECON_SETTINGS } from './domain/settings.ts';
 
@@ -57,7 +58,6 @@ export interface EvidencePacket {
 
 const show = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-const DAMAGE = /broken|broke|damag|crack|shatter|smash|dent|defect|faulty|not work|stopped working|leak|torn|kaputt|besch.?dig|defekt|cass|endommag|rotto|danneggi|difettos|roto|dañad/i;
 
 export async function loadPacket(q: Queryable, workspaceId: string, caseId: string, now: Date): Promise<EvidencePacket> {
   const c = await getCase(q, workspaceId, caseId, now);
@@ -80,7 +80,7 @@ export async function loadPacket(q: Queryable, workspaceId: string, caseId: stri
     const t = (await q.query<{ number: number | null; subject: string }>('SELECT number, subject FROM tickets WHERE workspace_id = $1 AND id = $2', [workspaceId, c.ticketId])).rows[0];
     const m = await q.query<{ sent_at: Date; direction: 'inbound' | 'outbound'; from_address: string; subject: string; body_text: string }>(
       `SELECT sent_at, direction, from_address, subject, body_text FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND delivery_status <> 'draft' ORDER BY sent_at`, [workspaceId, c.ticketId]);
-    const decisiveIndex = m.rows.findIndex((x) => x.direction === 'inbound' && DAMAGE.test(x.body_text));
+    const decisiveIndex = m.rows.findIndex((x) => x.direction === 'inbound' && DAMAGE_PATTERN.test(x.body_text));
     conversation = t
       ? {
           ticketId: c.ticketId, number: t.number, subject: t.subject,

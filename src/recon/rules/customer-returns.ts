@@ -1,3 +1,4 @@
+import { DAMAGE_SQL_PATTERN } from '../domain/damage-words.ts';
 import { AFTER_AS_OF, AS_OF, ORDER_MONEY, SINCE, evidence, setting } from './sql.ts';
 import type { ReconRule } from './types.ts';
 
@@ -94,8 +95,8 @@ export const RETURN_DAMAGED: ReconRule = {
 /** Return reasons that say the unit arrived damaged or does not work (amazon-domain.md §2.2). */
 export const DAMAGE_REASONS = ['DAMAGED_BY_CARRIER', 'DAMAGED_BY_FC', 'DEFECTIVE', 'ITEM_DEFECTIVE', 'QUALITY_UNACCEPTABLE', 'MISSING_PARTS', 'NOT_AS_DESCRIBED'] as const;
 
-/** Words in a buyer's return comment that say damaged or defective (en, de, fr, it, es). */
-export const DAMAGE_WORDS = 'broken|broke|damag|crack|shatter|smash|dent|defect|faulty|not work|doesn.?t work|stopped working|leak|torn|ripped|kaputt|besch.?dig|defekt|gebrochen|cass|endommag|abîm|rotto|danneggi|difettos|roto|dañad|defectuos';
+/** Words in a buyer's return comment or message that say damaged or defective (domain/damage-words.ts), as a SQL literal. */
+const DAMAGE_WORDS = DAMAGE_SQL_PATTERN.replace(/'/g, "''");
 
 /**
  * Rule 5 — returned and graded SELLABLE although the buyer said it was damaged or defective: by the return
@@ -110,17 +111,19 @@ export const RETURN_SELLABLE_DAMAGED: ReconRule = {
   description: 'A return graded SELLABLE although the buyer reported it damaged or defective (return reason, comment or a support message).',
   sql: fill(RETURNS(`upper(c.detailed_disposition) = 'SELLABLE'
     AND (upper(coalesce(c.reason, '')) IN (${DAMAGE_REASONS.map((r) => `'${r}'`).join(', ')})
-         OR c.customer_comments ~* '(${DAMAGE_WORDS})' OR conv.ticket_id IS NOT NULL)`), {
+         OR c.customer_comments ~* '${DAMAGE_WORDS}' OR conv.ticket_id IS NOT NULL)`), {
     KIND: `'return_sellable_inspection'`,
     EXTRA_FACTS: `'ticketId', conv.ticket_id, 'messageId', conv.message_id, 'buyerWords', conv.excerpt,`,
     EXTRA_EVIDENCE: `|| CASE WHEN conv.ticket_id IS NOT NULL THEN jsonb_build_array(jsonb_build_object('table', 'messages', 'id', conv.message_id, 'ticketId', conv.ticket_id, 'label', 'Buyer message: "' || conv.excerpt || '"')) ELSE '[]'::jsonb END`,
-    JOINS: `LEFT JOIN LATERAL (
-      SELECT t.id AS ticket_id, msg.id AS message_id, left(regexp_replace(msg.body_text, '\\s+', ' ', 'g'), 240) AS excerpt
+    // One pass over the Amazon orders' support messages: per order, the buyer message that best says damaged.
+    JOINS: `LEFT JOIN (
+      SELECT DISTINCT ON (o.external_id) o.external_id AS order_id, t.id AS ticket_id, msg.id AS message_id,
+             left(regexp_replace(msg.body_text, '\\s+', ' ', 'g'), 240) AS excerpt
       FROM orders o JOIN tickets t ON t.workspace_id = o.workspace_id AND t.order_id = o.id
       JOIN messages msg ON msg.ticket_id = t.id AND msg.direction = 'inbound'
-      WHERE o.workspace_id = $1 AND o.channel = 'amazon' AND o.external_id = c.order_id
-        AND ('damaged_defective' = ANY(t.intents) OR msg.body_text ~* '(${DAMAGE_WORDS})')
-      ORDER BY (msg.body_text ~* '(${DAMAGE_WORDS})') DESC, msg.sent_at
-      LIMIT 1) conv ON true`,
+      WHERE o.workspace_id = $1 AND o.channel = 'amazon'
+        AND ('damaged_defective' = ANY(t.intents) OR msg.body_text ~* '${DAMAGE_WORDS}')
+      ORDER BY o.external_id, (msg.body_text ~* '${DAMAGE_WORDS}') DESC, msg.sent_at
+    ) conv ON conv.order_id = c.order_id`,
   }),
 };

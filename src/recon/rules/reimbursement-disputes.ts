@@ -42,7 +42,7 @@ export const REVERSAL_WITHOUT_FOUND: ReconRule = {
   kinds: ['reversal_dispute'],
   description: 'A reimbursement reversal with no Inventory found units for the same FNSKU left to explain it.',
   sql: `
-WITH rev AS (
+WITH rev AS MATERIALIZED (
   SELECT v.*, o.approved_at AS original_at, o.id AS original_pk, o.reason AS original_reason,
          coalesce(v.fnsku, v.sku, '') AS item, abs(coalesce(v.quantity_total, v.quantity_cash, 0)) AS units
   FROM fba_reimbursements v
@@ -54,17 +54,29 @@ WITH rev AS (
 ),
 -- Found units available by each reversal (its date + lookahead): F events so far, less those that reconciled
 -- misplaced units Amazon never paid for (reconciled M/5 units beyond the Lost_Warehouse units paid so far).
+items AS MATERIALIZED (SELECT DISTINCT account_id, item FROM rev),
+-- Per item and day: found units, reconciled misplaced units, Lost_Warehouse units paid (small tables).
+days AS MATERIALIZED (
+  SELECT l.account_id, coalesce(l.fnsku, l.msku, '') AS item, l.event_date AS day,
+         sum(CASE WHEN l.reason = 'F' THEN l.quantity ELSE 0 END) AS found,
+         sum(CASE WHEN l.reason IN ('M', '5') THEN coalesce(l.reconciled_quantity, 0) ELSE 0 END) AS reconciled, 0 AS paid
+  FROM inventory_ledger_events l JOIN items i ON i.account_id = l.account_id AND i.item = coalesce(l.fnsku, l.msku, '')
+  WHERE l.workspace_id = $1 AND l.event_type = 'Adjustments' AND l.reason IN ('F', 'M', '5')
+  GROUP BY 1, 2, 3
+  UNION ALL
+  SELECT x.account_id, coalesce(x.fnsku, x.sku, ''), (x.approved_at AT TIME ZONE 'UTC')::date, 0, 0, sum(coalesce(x.quantity_total, x.quantity_cash, 0))
+  FROM fba_reimbursements x JOIN items i ON i.account_id = x.account_id AND i.item = coalesce(x.fnsku, x.sku, '')
+  WHERE x.workspace_id = $1 AND x.reason = 'Lost_Warehouse'
+  GROUP BY 1, 2, 3
+),
+-- Found units available by each reversal (its date + lookahead): F events so far, less those that reconciled
+-- misplaced units Amazon never paid for (reconciled M/5 units beyond the Lost_Warehouse units paid so far).
 avail AS (
-  SELECT r.id,
-    greatest(0, f.units - greatest(0, m.units - p.units)) AS free_by
+  SELECT r.id, greatest(0, coalesce(sum(d.found), 0) - greatest(0, coalesce(sum(d.reconciled), 0) - coalesce(sum(d.paid), 0))) AS free_by
   FROM rev r
-  CROSS JOIN LATERAL (SELECT ((r.approved_at AT TIME ZONE 'UTC')::date + ${setting('reversalFoundLookaheadDays')}) AS until) u
-  CROSS JOIN LATERAL (SELECT coalesce(sum(l.quantity), 0) AS units FROM inventory_ledger_events l WHERE l.workspace_id = $1 AND l.account_id = r.account_id
-                        AND coalesce(l.fnsku, l.msku, '') = r.item AND l.event_type = 'Adjustments' AND l.reason = 'F' AND l.event_date <= u.until) f
-  CROSS JOIN LATERAL (SELECT coalesce(sum(l.reconciled_quantity), 0) AS units FROM inventory_ledger_events l WHERE l.workspace_id = $1 AND l.account_id = r.account_id
-                        AND coalesce(l.fnsku, l.msku, '') = r.item AND l.event_type = 'Adjustments' AND l.reason IN ('M', '5') AND l.event_date <= u.until) m
-  CROSS JOIN LATERAL (SELECT coalesce(sum(coalesce(x.quantity_total, x.quantity_cash, 0)), 0) AS units FROM fba_reimbursements x WHERE x.workspace_id = $1 AND x.account_id = r.account_id
-                        AND coalesce(x.fnsku, x.sku, '') = r.item AND x.reason = 'Lost_Warehouse' AND x.approved_at < (u.until + 1)::timestamptz) p
+  LEFT JOIN days d ON d.account_id = r.account_id AND d.item = r.item
+    AND d.day <= (r.approved_at AT TIME ZONE 'UTC')::date + ${setting('reversalFoundLookaheadDays')}
+  GROUP BY r.id
 ),
 -- Found units explain reversals greedily in date order: explained(i) = cum(i) + min(0, min over j <= i of (free_by(j) - cum(j))).
 ordered AS (

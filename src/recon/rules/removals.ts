@@ -8,7 +8,8 @@ import type { ReconRule } from './types.ts';
  * - removal_lost: units Amazon's removal shipment detail says were shipped, minus units the seller's receiving
  *   log says arrived (only where the log has the order: no log, no proof), minus removal reimbursements; window
  *   from the first shipment day, and claimable once it opens (15 days);
- * - removal_damaged: units the receiving log records as arrived damaged; window from the receipt day.
+ * - removal_damaged: units the receiving log records as arrived damaged (a damaged-quantity column, or a status
+ *   "damaged" / "received damaged" / "partially damaged"); window from the receipt day.
  */
 export const REMOVALS: ReconRule = {
   id: 'removals',
@@ -26,10 +27,16 @@ WITH shipped AS (
 ),
 received AS (
   SELECT removal_order_id AS order_id, coalesce(sku, '') AS sku, sum(coalesce(received_quantity, 0)) AS units,
-         sum(CASE WHEN status ~* 'damag' THEN coalesce((extra->>'damaged_quantity')::int, received_quantity, 0) ELSE 0 END) AS damaged,
+         -- A damaged receipt: a damaged-quantity column, or a status that says damaged (not "no damage").
+         sum(CASE WHEN dq.units IS NOT NULL THEN dq.units
+                  WHEN status ~* '^\\s*(received[ _-]*)?(partially[ _-]*)?damaged\\s*$' THEN coalesce(received_quantity, 0) ELSE 0 END) AS damaged,
          max(received_date) AS received_on,
          jsonb_agg(${evidence('g', 'removal_receipts', `'Receiving log: ' || g.removal_order_id || ' ' || coalesce(g.sku, '?') || ' expected ' || coalesce(g.expected_quantity, 0)::text || ', received ' || coalesce(g.received_quantity, 0)::text || coalesce(' (' || g.status || ')', '')`)}) AS refs
-  FROM removal_receipts g WHERE g.workspace_id = $1
+  FROM removal_receipts g
+  -- an extra column of the log named like "damaged quantity" / "Damaged-Qty" (kept in extra under its own name)
+  LEFT JOIN LATERAL (SELECT max(e.value)::int AS units FROM jsonb_each_text(g.extra) e
+                     WHERE lower(regexp_replace(e.key, '[^A-Za-z0-9]', '', 'g')) IN ('damagedquantity', 'damagedqty', 'damagedunits') AND e.value ~ '^\\d+$') dq ON true
+  WHERE g.workspace_id = $1
   GROUP BY 1, 2
 ),
 paid AS (
