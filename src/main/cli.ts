@@ -8,7 +8,7 @@ import { CodedError } from '../kernel/index.ts';
 import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
 import { DataDirLockedError } from '../platform/data-dir-lock.ts';
 import { progressBar } from '../platform/progress.ts';
-import { seedDemoRecon, seedDemoWorkspace } from '../seeding/index.ts';
+import { seedDemoReports, seedDemoWorkspace } from '../seeding/index.ts';
 import { migrateDb, openDeps, type Deps } from './deps.ts';
 import { EXIT } from './exit-codes.ts';
 import { startServer, startWorker } from './server.ts';
@@ -43,19 +43,15 @@ async function ensureDemo(deps: Deps, orders: number, seed: number, showBar: boo
   if (r.created) {
     mkdirSync(deps.config.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify({ email: r.email, password }) + '\n', { mode: 0o600 });
-    // The same world as Amazon would report it: the report files that the recovery imports read.
-    const filesDir = join(deps.config.dataDir, 'demo-files');
-    await writeDemoFiles({ seed, orders, now: r.seededAt, outDir: filesDir });
-    deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets, reportFiles: filesDir });
+    deps.log.info('demo workspace created', { orders: r.orders, tickets: r.tickets });
   }
-  // The recovery side of the demo: its report files imported and reconciled once (again after an interrupted start).
+  // The same world as Amazon would report it: the report files the recovery imports read, imported and reconciled
+  // once (again after an interrupted start).
   const filesDir = join(deps.config.dataDir, 'demo-files');
-  const imported = await deps.db.query('SELECT 1 FROM report_imports WHERE workspace_id = $1 LIMIT 1', [r.workspaceId]);
-  if (!imported.rows.length && existsSync(filesDir)) {
-    process.stderr.write('importing the demo\'s Amazon reports and reconciling…\n');
-    const rec = await seedDemoRecon(deps.db, r.workspaceId, filesDir, r.seededAt, () => deps.clock.now());
-    if (rec.rejected.length) deps.log.warn('demo report files rejected', { errors: rec.rejected });
-    deps.log.info('demo recovery data', { files: rec.imported, cases: rec.reconcile?.created ?? 0 });
+  if (r.created || existsSync(filesDir)) {
+    const rec = await seedDemoReports(deps.db, { workspaceId: r.workspaceId, seed, orders: r.orders, seededAt: r.seededAt, filesDir, now: () => deps.clock.now() });
+    if (rec?.rejected.length) deps.log.warn('demo report files rejected', { errors: rec.rejected });
+    if (rec) deps.log.info('demo recovery data', { files: rec.imported, reportFiles: filesDir, cases: rec.reconcile?.created ?? 0 });
   }
   return { ...r, password: r.created || saved ? password : null };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { amazonOrdersSyncJob, replyJob, scheduleAmazonSync, startMailboxWatcher, webhookJob } from '../channels/index.ts';
 import { createJobWorker, type JobWorker } from '../platform/jobs.ts';
 import { maintenanceJob, scheduleMaintenance } from '../platform/maintenance.ts';
+import { reconDailyJob, scheduleReconDaily } from '../recon/index.ts';
 import { reassessJob, ruleWebhookJob, scheduleSlaSweep, scheduleSpikes, slaSweepJob, spikesJob } from '../triage/index.ts';
 import { createApp } from './app.ts';
 import { migrateDb, type Deps } from './deps.ts';
@@ -14,7 +15,7 @@ export interface RunningServer {
 
 /** Job handlers, listed explicitly (no registration by import side effect). Later issues append theirs. */
 export function jobHandlers(deps: Deps) {
-  return [maintenanceJob(deps.db, deps.clock), replyJob(deps), webhookJob(deps), amazonOrdersSyncJob(deps), reassessJob(deps), slaSweepJob(deps), ruleWebhookJob(deps), spikesJob(deps)];
+  return [maintenanceJob(deps.db, deps.clock), replyJob(deps), webhookJob(deps), amazonOrdersSyncJob(deps), reassessJob(deps), slaSweepJob(deps), ruleWebhookJob(deps), spikesJob(deps), reconDailyJob(deps)];
 }
 
 /** The background side: the job worker and the mailbox watcher (IMAP IDLE + polling). */
@@ -23,6 +24,7 @@ export async function startWorker(deps: Deps): Promise<JobWorker> {
   await scheduleAmazonSync(deps.db, deps.clock.now());
   await scheduleSlaSweep(deps.db, deps.clock.now());
   await scheduleSpikes(deps.db, deps.clock.now());
+  await scheduleReconDaily(deps.db, deps.clock.now());
   const worker = createJobWorker(deps.db, jobHandlers(deps), deps.clock, {
     onError: (err, job) => deps.log.warn('job failed', { job: job.id, queue: job.queue, attempt: job.attempt, error: err instanceof Error ? err.message : String(err) }),
   });

@@ -9,6 +9,13 @@ import { CASE_STATUSES, actOnCase, caseTotals, getCase, listCases, type CaseStat
 import { CLAIM_KINDS } from './domain/policy/index.ts';
 import { loadPacket, packetPdf, packetsZip } from './packet.ts';
 import { reconcile } from './reconcile.ts';
+import { importReports } from './import/import-reports.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/** Largest upload accepted in one request (a year of a large seller's ledger is ~150 MB). */
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 const CaseParam = z.object({ id: z.string().min(1).max(64) });
 const ExportQuery = z.object({ ids: z.string().max(20_000).optional().describe('comma-separated case ids; default: the ready cases') });
@@ -83,6 +90,40 @@ export function reconRoutes(app: App, deps: { db: Db; clock: Clock }): void {
     const asOf = c.req.valid('json').asOf;
     const r = await reconcile(deps.db, p.workspaceId, { asOf: asOf ? new Date(`${asOf}T12:00:00Z`) : deps.clock.now(), now: () => deps.clock.now(), actor: p.userId });
     return c.json(r, 200);
+  }));
+
+  register(app, createRoute({
+    method: 'post', path: '/api/recon/imports', tags,
+    request: { body: { content: { 'multipart/form-data': { schema: z.object({ account: z.string().optional().describe('the Amazon account (id) the reports belong to'), files: z.any().describe('one or more report files') }) } }, required: true } },
+    responses: {
+      200: json(z.object({ files: z.array(z.object({ file: z.string(), kind: z.string().nullable(), recognisedAs: z.string().nullable(), status: z.string(), rows: z.number().int(), inserted: z.number().int(), updated: z.number().int(), duplicates: z.number().int(), error: z.string().nullable() })), rejected: z.number().int() }), 'each file: recognised as what, imported / unchanged / rejected with file:line:column'),
+      400: err('no files, or an unknown account'), 403: err('viewers cannot import'), 413: err('too large'),
+    },
+  }), 'agent', async (c, p) => guarded(c as never, async () => {
+    const size = Number(c.req.header('content-length') ?? 0);
+    if (size > MAX_UPLOAD_BYTES) return c.json(errorBody('bad_input', `at most ${MAX_UPLOAD_BYTES / 2 ** 20} MiB per upload; import larger files with \`claimdesk import\``), 413 as never);
+    const form = await c.req.parseBody({ all: true });
+    const account = typeof form.account === 'string' && form.account ? form.account : null;
+    const uploads = ([] as unknown[]).concat(form.files ?? form['files[]'] ?? []).filter((f): f is File => f instanceof File);
+    if (!uploads.length) throw new CodedError('bad_input', 'no files: send the report files as "files"', { field: 'files' });
+    const dir = await mkdtemp(join(tmpdir(), 'cd-upload-'));
+    try {
+      const paths: string[] = [];
+      for (const [i, f] of uploads.entries()) {
+        // The name is only shown back (file names carry no meaning); keep it readable, never a path.
+        const path = join(dir, `${i}-${basename(f.name || 'report').replace(/[^\w.\-]+/g, '_')}`);
+        await writeFile(path, Buffer.from(await f.arrayBuffer()));
+        paths.push(path);
+      }
+      const r = await importReports(deps.db, p.workspaceId, account, 'auto', paths, () => {}, { now: () => deps.clock.now() });
+      const name = (path: string) => uploads[Number(basename(path).split('-')[0])]?.name ?? basename(path);
+      return c.json({
+        files: r.files.map((f) => ({ ...f, file: name(f.file), error: f.error ? f.error.split(f.file).join(name(f.file)) : null })),
+        rejected: r.rejected,
+      }, 200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }));
 
   register(app, createRoute({

@@ -16,3 +16,4 @@ export { CLAIM_KINDS, KIND_INFO, formatAmount } from './domain/policy/index.ts';
 export type { ClaimKind } from './domain/policy/index.ts';
 export { reconRoutes } from './http.ts';
 export { loadPacket, packetPdf, packetsZip, claimBatches, casesCsv, type EvidencePacket } from './packet.ts';
+export { reconDailyJob, scheduleReconDaily, RECON_DAILY_QUEUE } from './jobs.ts';

@@ -4,9 +4,10 @@
 // world was generated. Each file is its own transaction (the import's rule); a start killed half-way imports the
 // rest next time, and files already imported are recognised by their content and skipped.
 
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { listChannelAccounts } from '../commerce/index.ts';
+import { writeDemoFiles } from '../demo/index.ts';
 import type { Db } from '../platform/db/port.ts';
 import { importReports, reconcile, type ImportSummary, type ReconcileSummary } from '../recon/index.ts';
 
@@ -35,4 +36,16 @@ export async function seedDemoRecon(db: Db, workspaceId: string, filesDir: strin
   const rejected = files.filter((f) => f.status === 'rejected').map((f) => f.error ?? f.file);
   const summary = await reconcile(db, workspaceId, { asOf, now, actor: 'seed' });
   return { imported: files.filter((f) => f.status === 'imported').length, rejected, reconcile: summary };
+}
+
+/**
+ * The demo's report files for the world seeded with (seed, orders, seededAt), written into `filesDir` unless they
+ * are there already, then imported and reconciled unless the workspace has imports. What `serve` does on first
+ * start, and what the browser tests' server does.
+ */
+export async function seedDemoReports(db: Db, o: { workspaceId: string; seed: number; orders: number; seededAt: Date; filesDir: string; now: () => Date }): Promise<SeedReconResult | null> {
+  if (!existsSync(o.filesDir) || readdirSync(o.filesDir).length === 0) await writeDemoFiles({ seed: o.seed, orders: o.orders, now: o.seededAt, outDir: o.filesDir });
+  const imported = await db.query('SELECT 1 FROM report_imports WHERE workspace_id = $1 LIMIT 1', [o.workspaceId]);
+  if (imported.rows.length) return null;
+  return seedDemoRecon(db, o.workspaceId, o.filesDir, o.seededAt, o.now);
 }

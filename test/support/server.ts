@@ -5,9 +5,9 @@ import { migrateDb, openDeps } from '../../src/main/deps.ts';
 import { startServer } from '../../src/main/server.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
-import { seedDemoWorkspace } from '../../src/seeding/index.ts';
+import { seedDemoReports, seedDemoWorkspace } from '../../src/seeding/index.ts';
 
-/** The real server on 127.0.0.1 with a fresh embedded database holding the demo workspace and the built web UI. */
+/** The real server on 127.0.0.1 with a fresh embedded database holding the demo workspace (with its recovery cases) and the built web UI. */
 export async function startTestServer(opts: { orders?: number } = {}): Promise<{ url: string; login: { email: string; password: string }; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-e2e-'));
   const config = loadConfig({ CLAIMDESK_DATA_DIR: dir, PORT: '0' });
@@ -16,6 +16,8 @@ export async function startTestServer(opts: { orders?: number } = {}): Promise<{
   try {
     await migrateDb(deps.db);
     const seeded = await seedDemoWorkspace(deps, { seed: 42, orders: opts.orders ?? 2000, password });
+    // As `serve` does: the demo's Amazon report files imported and reconciled (the Recovery screen's cases).
+    await seedDemoReports(deps.db, { workspaceId: seeded.workspaceId, seed: 42, orders: seeded.orders, seededAt: seeded.seededAt, filesDir: join(dir, 'demo-files'), now: () => deps.clock.now() });
     const server = await startServer(deps, { port: 0, host: '127.0.0.1', worker: true });
     return {
       url: server.url.replace('localhost', '127.0.0.1'),

@@ -15,6 +15,10 @@ import {
   Message,
   Note,
   PresenceResponse,
+  ReconCaseDetail,
+  ReconCaseListResponse,
+  ReconRunResponse,
+  ReconSummary,
   SessionInfo,
   Team,
   TicketDetail,
@@ -27,6 +31,7 @@ import type {
   CreateChannelAccountRequest,
   CreateMemberRequest,
   LoginRequest,
+  ReconCaseAction,
   ReplyRequest,
   SaveTeamRequest,
   UpdateTicketRequest,
@@ -173,6 +178,30 @@ export function ticketListPath(filters: TicketFilters, cursor: string | null, li
 
 const id = (value: string): string => encodeURIComponent(value);
 
+/** Filters of the Recovery screen's case list; empty lists / strings mean "the API's default". */
+export interface ReconCaseFilters {
+  /** Case statuses; empty = the API's default (detected, ready, submitted). */
+  status: readonly string[];
+  kind: string | null;
+  q: string;
+}
+
+export function reconCasesPath(filters: ReconCaseFilters, limit = 500): string {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if (filters.status.length) params.set('status', filters.status.join(','));
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.q.trim()) params.set('q', filters.q.trim());
+  return `/api/recon/cases?${params.toString()}`;
+}
+
+/** Evidence packets are plain downloads (same-origin GET, the session cookie authenticates them). */
+export const reconPaths = {
+  packetPdf: (caseId: string) => `/api/recon/cases/${id(caseId)}/packet.pdf`,
+  packetZip: (caseId: string) => `/api/recon/cases/${id(caseId)}/packet.zip`,
+  /** No ids: every ready case. */
+  exportZip: (caseIds?: readonly string[]) => (caseIds?.length ? `/api/recon/export.zip?ids=${caseIds.map(id).join(',')}` : '/api/recon/export.zip'),
+};
+
 export const api = {
   login: async (body: LoginRequest) => remember(await requestJson(SessionInfo, 'POST', '/api/auth/login', { body, expect401: true })),
   me: async () => remember(await requestJson(SessionInfo, 'GET', '/api/me', { expect401: true })),
@@ -211,6 +240,13 @@ export const api = {
   saveTriageRules: (rules: unknown[] | null, expectedVersion: number) =>
     requestJson(TriageSettingsView, 'PUT', '/api/triage/settings', { body: { rules, expectedVersion } }),
   dryRun: (message: Record<string, unknown>, rules?: unknown[]) => requestJson(DryRunResponse, 'POST', '/api/triage/dry-run', { body: { message, ...(rules ? { rules } : {}) } }),
+
+  reconSummary: () => requestJson(ReconSummary, 'GET', '/api/recon/summary'),
+  listReconCases: (filters: ReconCaseFilters) => requestJson(ReconCaseListResponse, 'GET', reconCasesPath(filters)),
+  getReconCase: (caseId: string) => requestJson(ReconCaseDetail, 'GET', `/api/recon/cases/${id(caseId)}`),
+  /** 409 when the case's status does not allow the action; 400 for a malformed Seller Central case id. */
+  actOnReconCase: (caseId: string, body: ReconCaseAction) => requestJson(ReconCaseDetail, 'POST', `/api/recon/cases/${id(caseId)}/actions`, { body }),
+  runReconciliation: () => requestJson(ReconRunResponse, 'POST', '/api/recon/run', { body: {} }),
 
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
   listSkippedMail: async () => (await requestJson(SkippedMailList, 'GET', '/api/inbound-skipped?limit=50')).items,

@@ -5,7 +5,7 @@ export type Route =
   | { name: 'root' }
   | { name: 'login' }
   | { name: 'inbox'; ticketId: string | null }
-  | { name: 'recovery' }
+  | { name: 'recovery'; caseId: string | null }
   | { name: 'claims' }
   | { name: 'health' }
   | { name: 'settings' }
@@ -45,8 +45,11 @@ export function matchRoute(pathname: string): Route {
   if (path === '/inbox') return { name: 'inbox', ticketId: null };
   const ticket = /^\/inbox\/([^/]+)$/.exec(path);
   if (ticket?.[1]) return { name: 'inbox', ticketId: decodeURIComponent(ticket[1]) };
-  if (path === '/recovery' || path === '/claims' || path === '/health' || path === '/settings') {
-    return { name: path.slice(1) as 'recovery' | 'claims' | 'health' | 'settings' };
+  if (path === '/recovery') return { name: 'recovery', caseId: null };
+  const claimCase = /^\/recovery\/([^/]+)$/.exec(path);
+  if (claimCase?.[1]) return { name: 'recovery', caseId: decodeURIComponent(claimCase[1]) };
+  if (path === '/claims' || path === '/health' || path === '/settings') {
+    return { name: path.slice(1) as 'claims' | 'health' | 'settings' };
   }
   return { name: 'notFound' };
 }

@@ -20,6 +20,8 @@ export interface ClaimTextInput {
   readonly quantity: number;
   readonly currency: string;
   readonly valueMinor: number;
+  readonly unitValueMinor: number | null;
+  readonly valueBasis: string | null;
   readonly valueExplanation: string;
   readonly window: Pick<ClaimWindow, 'deadlineOn' | 'opensOn' | 'rule'>;
   readonly asOf: Date;
@@ -63,6 +65,33 @@ function what(i: ClaimTextInput): string {
   }
 }
 
+/** The valuation as Amazon's agent needs it: the arithmetic and its basis, without our notes or source keys. */
+function valueLine(i: ClaimTextInput): string {
+  const m = (v: number) => formatAmount(v, i.currency);
+  const f = i.candidate.facts;
+  const k = i.candidate.kind;
+  if (k === 'reversal_dispute') return `Amount reversed: ${m(i.valueMinor)}.`;
+  if (k === 'underpaid_reimbursement') {
+    const paid = Number(f.paidUnitMinor ?? 0);
+    const expected = paid + (i.unitValueMinor ?? 0);
+    return `Paid ${m(paid)} per unit; the ${basisLabel(i.valueBasis)} is ${m(expected)} per unit: ${i.quantity} × ${m(expected - paid)} = ${m(i.valueMinor)}.`;
+  }
+  if (i.unitValueMinor === null) return `Value: to be determined under the reimbursement policy.`;
+  const how = i.valueBasis === 'sale_price_minus_fees' && typeof f.saleUnitMinor === 'number' && typeof f.feeUnitMinor === 'number'
+    ? `sale price ${m(f.saleUnitMinor)} minus fees ${m(f.feeUnitMinor)}`
+    : basisLabel(i.valueBasis);
+  return `Value: ${i.quantity} × ${m(i.unitValueMinor)} (${how}) = ${m(i.valueMinor)}.`;
+}
+
+function basisLabel(basis: string | null): string {
+  switch (basis) {
+    case 'manufacturing_cost': return 'manufacturing cost';
+    case 'estimated_sale_price': return 'estimated sale price';
+    case 'sale_price_minus_fees': return 'sale price minus fees';
+    default: return 'policy value';
+  }
+}
+
 export function claimText(i: ClaimTextInput): { summary: string; claim: string } {
   const money = formatAmount(i.valueMinor, i.currency);
   const summary = `${what(i)} Claim ${money} by ${i.window.deadlineOn}.`;
@@ -77,9 +106,10 @@ export function claimText(i: ClaimTextInput): { summary: string; claim: string }
     '',
     what(i),
     '',
-    `${ask} Valuation: ${i.valueExplanation}`,
+    ask,
+    valueLine(i),
     '',
-    `This is a ${KIND_INFO[i.candidate.kind].label} claim, filed within the window: ${i.window.rule}.`,
+    `Claim type: ${KIND_INFO[i.candidate.kind].label}, filed within the claim window (last day ${i.window.deadlineOn}).`,
     '',
     'Thank you.',
   ].join('\n');

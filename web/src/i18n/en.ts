@@ -1,4 +1,5 @@
 import { enTriage } from './en-triage.ts';
+import { enRecovery } from './en-recovery.ts';
 import { enInbox } from './en-inbox.ts';
 import { enPeople } from './en-people.ts';
 
@@ -180,8 +181,6 @@ export const en = {
   'soon.badge': 'Arrives in a later release',
   'soon.note': 'Nothing on this page is live yet. The inbox and settings are fully working today.',
   'recovery.title': 'FBA money recovery',
-  'recovery.body':
-    'Recovery will reconcile your Amazon FBA inventory ledger, removal orders, customer returns and reimbursements to find units that Amazon lost, damaged or never credited back, and money you are owed from refunds where the customer never returned the item. Each finding will show the evidence, the amount in its currency and the deadline to file.',
   'claims.title': 'Claims',
   'claims.body':
     'Claims will turn recovery findings into reimbursement cases for Seller Support, prefilled with the order, shipment and ledger evidence. You will track each case from draft to filed to reimbursed, see the money actually credited, and be reminded before the filing window closes.',
@@ -289,6 +288,7 @@ export const en = {
   ...enPeople,
   ...enInbox,
   ...enTriage,
+  ...enRecovery,
 };
 
 export type Messages = typeof en;

@@ -1,4 +1,5 @@
 import { zhCNTriage } from './zh-CN-triage.ts';
+import { zhCNRecovery } from './zh-CN-recovery.ts';
 import type { Messages } from './en.ts';
 import { zhCNInbox } from './zh-CN-inbox.ts';
 import { zhCNPeople } from './zh-CN-people.ts';
@@ -177,8 +178,6 @@ export const zhCN: Messages = {
   'soon.badge': '将在后续版本推出',
   'soon.note': '此页面的功能尚未上线。收件箱和设置现已可以正常使用。',
   'recovery.title': 'FBA 资金追回',
-  'recovery.body':
-    '资金追回将核对你的亚马逊 FBA 库存分类账、移除订单、买家退货和赔偿记录，找出被亚马逊丢失、损坏或从未退还入账的商品，以及买家已退款却从未退回商品而应得的款项。每条结果都会列出证据、对应币种的金额以及提交索赔的截止日期。',
   'claims.title': '索赔管理',
   'claims.body': '索赔管理将把资金追回的结果转换为提交给卖家支持的赔偿申请，并自动填入订单、货件和库存分类账证据。你可以跟踪每个案例从草稿、已提交到已赔偿的全过程，查看实际到账的金额，并在申请期限截止前收到提醒。',
   'health.title': '账户健康',
@@ -283,4 +282,5 @@ export const zhCN: Messages = {
   ...zhCNPeople,
   ...zhCNInbox,
   ...zhCNTriage,
+  ...zhCNRecovery,
 };

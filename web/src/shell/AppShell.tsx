@@ -2,8 +2,10 @@ import type { Route } from '../router.ts';
 import { InboxPage } from '../inbox/InboxPage.tsx';
 import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { CasePage } from '../recovery/CasePage.tsx';
+import { RecoveryPage } from '../recovery/RecoveryPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
-import { ClaimsIcon, HealthIcon, RecoveryIcon } from '../icons.tsx';
+import { ClaimsIcon, HealthIcon } from '../icons.tsx';
 import { Sidebar } from './Sidebar.tsx';
 
 /** Signed-in layout: navigation on the left, the current page on the right. */
@@ -14,7 +16,7 @@ export function AppShell({ route }: { route: Route }) {
       page = <InboxPage ticketId={route.ticketId} />;
       break;
     case 'recovery':
-      page = <ComingSoonPage icon={<RecoveryIcon />} titleKey="recovery.title" bodyKey="recovery.body" />;
+      page = route.caseId ? <CasePage key={route.caseId} caseId={route.caseId} /> : <RecoveryPage />;
       break;
     case 'claims':
       page = <ComingSoonPage icon={<ClaimsIcon />} titleKey="claims.title" bodyKey="claims.body" />;
