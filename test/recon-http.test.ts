@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoFiles } from '../src/demo/index.ts';
 import { ReconCaseDetail, ReconCaseListResponse, ReconSummary } from '../src/contracts/index.ts';
 import type { Db } from '../src/platform/db/port.ts';
-import { importReports } from '../src/recon/index.ts';
+import { RECON_DAILY_QUEUE, importReports, reconDailyJob, scheduleReconDaily } from '../src/recon/index.ts';
+import { createLogger } from '../src/platform/log.ts';
+import { fixedClock } from '../src/kernel/index.ts';
 import { DEMO_OWNER_EMAIL, seedDemoRecon, seedDemoWorkspace } from '../src/seeding/index.ts';
 import { client, testApp } from './support/app.ts';
 import { DRIVERS, freshDbPerTest } from './support/db.ts';
@@ -130,5 +132,46 @@ describe.each(DRIVERS)('Recovery API on $name', (driver) => {
     expect(strFromU8(all['cases.csv']!).trim().split('\r\n')).toHaveLength(ready.total + 1);
     // Claim batches of at most 5 cases each.
     for (const batch of strFromU8(all['claim-batches.txt']!).split('\n\n----\n\n')) expect(batch.split('\n').filter((l) => /^\d+\. /.test(l)).length).toBeLessThanOrEqual(5);
+  });
+
+  it('uploads report files (agents): each recognised from its header, a bad one named and kept out', async () => {
+    const { app, owner, viewer, workspaceId } = await setup();
+    const account = (await db.query<{ id: string }>(`SELECT id FROM channel_accounts WHERE workspace_id = $1 AND kind = 'amazon' AND marketplace = 'US'`, [workspaceId])).rows[0]!.id;
+    const header = readFileSync(join(files, 'amazon-us-fba-reimbursements.tsv'), 'utf8').split('\n')[0]!;
+    const upload = async (who: typeof owner, parts: [string, string][], acct: string | null) => {
+      const form = new FormData();
+      if (acct) form.append('account', acct);
+      for (const [name, text] of parts) form.append('files', new File([text], name));
+      const res = await app.request('/api/recon/imports', { method: 'POST', body: form, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf } });
+      return { status: res.status, json: (await res.json()) as { files: { file: string; status: string; rows: number; error: string | null; kind: string | null }[]; rejected: number } };
+    };
+    const good = `${header}\n2026-11-10T10:00:00+00:00\t8880001\t\t\tLost_Warehouse\tKT-PRESS-BLK\tX00TEST\tB0TEST\tItem\tNew\tUSD\t4.10\t4.10\t1\t0\t1\t\t\n`;
+    expect((await upload(viewer, [['reimb.txt', good]], account)).status).toBe(403);
+    const r = await upload(owner, [['reimb.txt', good], ['shopping.txt', 'milk\tqty\n2\t1\n']], account);
+    expect(r.status).toBe(200);
+    expect(r.json.rejected).toBe(1);
+    expect(r.json.files.map((f) => [f.file, f.status, f.kind, f.rows])).toEqual([['reimb.txt', 'imported', 'amazon-reimbursements', 1], ['shopping.txt', 'rejected', null, 0]]);
+    expect(r.json.files[1]!.error).toMatch(/^shopping\.txt: /);
+    expect((await db.query(`SELECT 1 FROM fba_reimbursements WHERE reimbursement_id = '8880001'`)).rows).toHaveLength(1);
+    const again = await upload(owner, [['same-again.tsv', good]], account);
+    expect(again.json.files[0]!.status).toBe('unchanged');
+    const noAccount = await upload(owner, [['reimb2.txt', good.replace('8880001', '8880002')]], null);
+    expect(noAccount.json.files[0]).toMatchObject({ status: 'rejected', error: expect.stringContaining('choose the Amazon account they belong to') });
+    expect((await upload(owner, [], account)).status).toBe(400);
+  });
+
+  it('the daily job reconciles every workspace with reports, once a day', async () => {
+    const { workspaceId } = await setup();
+    await scheduleReconDaily(db, NOW);
+    await scheduleReconDaily(db, NOW);
+    const jobs = await db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE queue = $1`, [RECON_DAILY_QUEUE]);
+    expect(jobs.rows.map((j) => j.run_at.toISOString())).toEqual(['2026-11-15T06:00:00.000Z']);
+    const later = new Date('2026-11-16T07:00:00Z');
+    const job = reconDailyJob({ db, clock: fixedClock(later), log: createLogger('silent') });
+    await job.handle({}, { jobId: 0, attempt: 1, maxAttempts: 3, workspaceId: null });
+    const runs = await db.query<{ actor: string; as_of: string }>(`SELECT actor, as_of::text FROM recon_runs WHERE workspace_id = $1 ORDER BY id`, [workspaceId]);
+    expect(runs.rows.map((r) => [r.actor, r.as_of])).toEqual([['seed', '2026-11-15'], ['job', '2026-11-16']]);
+    const next = await db.query<{ run_at: Date }>(`SELECT run_at FROM jobs WHERE queue = $1 ORDER BY run_at`, [RECON_DAILY_QUEUE]);
+    expect(next.rows.map((j) => j.run_at.toISOString())).toEqual(['2026-11-15T06:00:00.000Z', '2026-11-17T06:00:00.000Z']);
   });
 });

@@ -118,7 +118,7 @@ export function reconRoutes(app: App, deps: { db: Db; clock: Clock }): void {
       const r = await importReports(deps.db, p.workspaceId, account, 'auto', paths, () => {}, { now: () => deps.clock.now() });
       const name = (path: string) => uploads[Number(basename(path).split('-')[0])]?.name ?? basename(path);
       return c.json({
-        files: r.files.map((f) => ({ ...f, file: name(f.file), error: f.error ? f.error.split(f.file).join(name(f.file)) : null })),
+        files: r.files.map((f) => ({ ...f, file: name(f.file), error: f.error ? f.error.split(f.file).join(name(f.file)).replace('give --account', 'choose the Amazon account they belong to ("account")') : null })),
         rejected: r.rejected,
       }, 200);
     } finally {

@@ -39,6 +39,9 @@ export function client(app: ReturnType<typeof testApp>['app']) {
     get cookie() {
       return cookie;
     },
+    get csrf() {
+      return csrf;
+    },
     dropCsrf() {
       csrf = '';
     },
