@@ -142,7 +142,8 @@ function listOption<T extends string>(name: string, v: string | undefined, allow
 /** One line per case for people. */
 function caseLine(c: ReconCase): string {
   const ids = [c.sku, c.fnsku, c.orderId, c.shipmentId, c.referenceId && c.referenceId !== c.orderId && c.referenceId !== c.shipmentId ? c.referenceId : null].filter(Boolean).join(' ');
-  const when = c.daysLeft < 0 ? `expired ${c.deadlineOn}` : `${c.daysLeft} d left (${c.deadlineOn})${c.opensOn && c.status === 'detected' ? `, opens ${c.opensOn}` : ''}`;
+  const left = c.daysLeft === 0 ? 'due today' : c.daysLeft === 1 ? '1 day left' : `${c.daysLeft} days left`;
+  const when = c.daysLeft < 0 ? `expired ${c.deadlineOn}` : `${left} (${c.deadlineOn})${c.opensOn && c.status === 'detected' ? `, opens ${c.opensOn}` : ''}`;
   return `${c.status.padEnd(10)} ${formatAmount(c.valueMinor, c.currency).padStart(12)}  ${c.kind.padEnd(28)} ${String(c.quantity).padStart(4)} × ${ids}  — ${when}`;
 }
 
