@@ -285,8 +285,10 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
     const recoveries = await matchRecoveries(tx, workspaceId, now, asOf);
     // Open cases the rules no longer find: Amazon found or reimbursed the units, or a newer report settled them.
     const gone = await tx.query<{ id: string }>(
-      `UPDATE recon_cases SET status = 'resolved', status_reason = 'No longer a discrepancy in the imported reports (found, returned or reimbursed).', updated_at = $2, closed_at = $2
-       WHERE workspace_id = $1 AND status IN ('detected', 'ready') AND NOT (case_key = ANY($3::text[])) AND deadline_on >= $4::date RETURNING id`,
+      `WITH seen AS MATERIALIZED (SELECT unnest($3::text[]) AS case_key)
+       UPDATE recon_cases c SET status = 'resolved', status_reason = 'No longer a discrepancy in the imported reports (found, returned or reimbursed).', updated_at = $2, closed_at = $2
+       WHERE c.workspace_id = $1 AND c.status IN ('detected', 'ready') AND c.deadline_on >= $4::date
+         AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.case_key = c.case_key) RETURNING c.id`,
       [workspaceId, now, [...seen], asOf],
     );
     const expired = await tx.query<{ id: string }>(

@@ -3,7 +3,8 @@
  * workspace with the demo's Amazon report files imported and reconciled): the tiles show money per currency, the
  * case table keeps the server's ranking, the kind filter and the search narrow it, a case page shows its claim
  * text and evidence, "Mark submitted" shows the server's error for a malformed Seller Central case id and moves the
- * case to submitted with a good one (the tiles follow), and the ZIP / PDF exports download.
+ * case to submitted with a good one (the tiles follow), the ZIP / PDF exports download, and "Import reports" uploads
+ * a reimbursements report (imported) next to an unrecognisable file (rejected, its name in the error).
  * Run: node bin/run-ts.js test/browser/recovery.browser.ts     (after `npm run build:web`)
  */
 import type { APIResponse, Page, Response } from 'playwright-core';
@@ -14,6 +15,13 @@ interface Case { id: string; kind: string; status: string; score: number; valueM
 interface Row { id: string; kind: string; status: string; score: number }
 
 const LIVE = new Set(['detected', 'ready']);
+
+/** Amazon's FBA reimbursements report header (src/demo/report-headers.ts) and one data row. */
+const REIMBURSEMENTS_HEADER = ['approval-date', 'reimbursement-id', 'case-id', 'amazon-order-id', 'reason', 'sku', 'fnsku', 'asin', 'product-name',
+  'condition', 'currency-unit', 'amount-per-unit', 'amount-total', 'quantity-reimbursed-cash', 'quantity-reimbursed-inventory',
+  'quantity-reimbursed-total', 'original-reimbursement-id', 'original-reimbursement-type'];
+const REIMBURSEMENT_ROW = ['2025-02-03T10:15:00+00:00', '9988776655', '', '', 'Lost_Warehouse', 'BROWSER-TEST-SKU', 'X00BRWSR01', 'B0BRWSR001',
+  'Browser test kettle', 'NewItem', 'USD', '12.34', '12.34', '1', '0', '1', '', ''];
 
 async function json<T>(res: APIResponse | Response): Promise<T> {
   assert(res.status() === 200, `${res.url()} answered ${res.status()}: ${(await res.text()).slice(0, 200)}`);
@@ -227,6 +235,59 @@ await runBrowserSuite('recovery', ({ page, base, login, pageErrors, newContext, 
           out.push(`${body.length} bytes`);
         }
         return out.join(', ');
+      },
+    },
+    {
+      name: '"Import reports" uploads a reimbursements report and rejects an unrecognisable file by name',
+      run: async () => {
+        assert(await page.locator('[data-testid="rec-import"]').count() === 0, 'the import panel is open before it was asked for');
+        await page.click('[data-testid="rec-import-toggle"]');
+        const panel = page.locator('[data-testid="rec-import"]');
+        await panel.waitFor();
+        const hint = (await panel.locator('[data-testid="rec-import-hint"]').textContent()) ?? '';
+        assert(/reimbursements/.test(hint) && /header/.test(hint), `hint: "${hint}"`);
+        // The demo has two Amazon accounts (US, DE): nothing preselected; the US one owns these rows.
+        const accounts = await api<{ items: { id: string; kind: string; marketplace: string | null }[] }>('/api/channel-accounts');
+        const amazon = accounts.items.filter((a) => a.kind === 'amazon');
+        const us = amazon.find((a) => a.marketplace === 'US') ?? amazon[0];
+        assert(us, 'the demo has no Amazon account');
+        const options = await panel.locator('[data-testid="rec-import-account"] option:not([value=""])').allTextContents();
+        assert(options.length === amazon.length && options.every((o) => / · [A-Z]{2}$/.test(o)), `account options: ${options.join(' | ')}`);
+        await panel.locator('[data-testid="rec-import-account"]').selectOption(us.id);
+        const tsv = `${REIMBURSEMENTS_HEADER.join('\t')}\n${REIMBURSEMENT_ROW.join('\t')}\n`;
+        await panel.locator('[data-testid="rec-import-files"]').setInputFiles([
+          { name: 'my-reimbursements.txt', mimeType: 'text/tab-separated-values', buffer: Buffer.from(tsv) },
+          { name: 'holiday-notes.csv', mimeType: 'text/csv', buffer: Buffer.from('colour,flavour,mood\nblue,mint,calm\n') },
+        ]);
+        await panel.locator('[data-testid="rec-import-chosen"] li').nth(1).waitFor({ timeout: 5000 });
+        assert(await panel.locator('[data-testid="rec-import-chosen"] li').count() === 2, 'the two files are not listed as chosen');
+        const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/recon/imports' && r.request().method() === 'POST');
+        await panel.locator('[data-testid="rec-import-upload"]').click();
+        const res = await answered;
+        assert(res.status() === 200, `the upload answered ${res.status()}: ${(await res.text()).slice(0, 200)}`);
+        await panel.locator('[data-testid="rec-import-result"]').waitFor();
+        const good = panel.locator('[data-testid="rec-import-file"][data-file="my-reimbursements.txt"]');
+        const bad = panel.locator('[data-testid="rec-import-file"][data-file="holiday-notes.csv"]');
+        assert(await good.getAttribute('data-status') === 'imported', `the reimbursements file is ${await good.getAttribute('data-status')}: ${await good.textContent()}`);
+        assert(await good.locator('[data-testid="rec-import-counts"]').getAttribute('data-rows') === '1', `the reimbursements file: ${await good.textContent()}`);
+        const counts = (await good.locator('[data-testid="rec-import-counts"]').textContent()) ?? '';
+        assert(/^1 row: 1 new, 0 updated, 0 already there$/.test(counts.trim()), `counts read "${counts}"`);
+        const kind = (await good.locator('[data-testid="rec-import-kind"]').textContent()) ?? '';
+        assert(/reimbursements/i.test(kind), `recognised as "${kind}"`);
+        assert(await bad.getAttribute('data-status') === 'rejected', `the unrecognisable file is ${await bad.getAttribute('data-status')}`);
+        const error = (await bad.locator('[data-testid="rec-import-error"]').textContent()) ?? '';
+        assert(error.includes('holiday-notes.csv') && !/cd-upload-/.test(error), `the error does not name the file (or leaks the temp path): "${error}"`);
+        assert(await bad.locator('[data-testid="rec-import-error"]').evaluate((el) => getComputedStyle(el).fontFamily.includes('monospace')), 'the error is not monospace');
+        // New data: reconciliation can turn it into cases right away.
+        const run = panel.locator('[data-testid="rec-import-run"]');
+        assert(await run.textContent() === 'Run reconciliation now', `run button reads "${await run.textContent()}"`);
+        await shot(page, 'recovery-import.png');
+        await run.click();
+        const ran = panel.locator('[data-testid="rec-run-result"]');
+        await ran.waitFor();
+        const after = await api<Summary>('/api/recon/summary');
+        assert(after.imports >= summary.imports + 1, `imports ${summary.imports} → ${after.imports}`);
+        return `${kind.trim()}: ${counts}; rejected: ${error}`;
       },
     },
     {

@@ -75,6 +75,7 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 interface RequestOptions {
+  /** JSON-encoded; a FormData is sent as multipart/form-data (the browser sets the boundary). */
   body?: unknown;
   /** Do not broadcast a 401 as an expired session (login, the initial /api/me). */
   expect401?: boolean;
@@ -84,7 +85,8 @@ interface RequestOptions {
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -93,7 +95,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
       headers,
       credentials: 'same-origin',
       keepalive: options.keepalive,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
     });
   } catch (e) {
     throw new ApiRequestError(0, 'network', e instanceof Error ? e.message : String(e));
@@ -145,6 +147,26 @@ const MemberList = itemsOf(Member);
 const TeamList = itemsOf(Team);
 const TokenList = itemsOf(ApiToken);
 const CustomerChange = z.object({ customerId: z.string(), movedTickets: z.number().int() });
+
+/** POST /api/recon/imports: per file, what its header was recognised as and what was kept (a rejected file keeps nothing). */
+export const ReconImportResponse = z.object({
+  files: z.array(z.object({
+    file: z.string(),
+    kind: z.string().nullable(),
+    recognisedAs: z.string().nullable(),
+    /** imported | unchanged (the same content was imported before) | rejected */
+    status: z.string(),
+    rows: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    duplicates: z.number().int(),
+    /** `name:line:column (header): reason` for a rejected file. */
+    error: z.string().nullable(),
+  })),
+  rejected: z.number().int(),
+});
+export type ReconImportResult = z.output<typeof ReconImportResponse>;
+export type ReconImportFile = ReconImportResult['files'][number];
 
 /** The answer to "I have this ticket open": who else has, and when its newest message was written. */
 export type Presence = z.output<typeof PresenceResponse>;
@@ -247,6 +269,13 @@ export const api = {
   /** 409 when the case's status does not allow the action; 400 for a malformed Seller Central case id. */
   actOnReconCase: (caseId: string, body: ReconCaseAction) => requestJson(ReconCaseDetail, 'POST', `/api/recon/cases/${id(caseId)}/actions`, { body }),
   runReconciliation: () => requestJson(ReconRunResponse, 'POST', '/api/recon/run', { body: {} }),
+  /** Uploads report files (each recognised from its header); `accountId` is the Amazon account the Amazon reports belong to. */
+  importReports: (files: readonly File[], accountId: string | null) => {
+    const form = new FormData();
+    for (const f of files) form.append('files', f, f.name);
+    if (accountId) form.append('account', accountId);
+    return requestJson(ReconImportResponse, 'POST', '/api/recon/imports', { body: form });
+  },
 
   listChannelAccounts: async () => (await requestJson(ChannelAccountList, 'GET', '/api/channel-accounts')).items,
   listSkippedMail: async () => (await requestJson(SkippedMailList, 'GET', '/api/inbound-skipped?limit=50')).items,

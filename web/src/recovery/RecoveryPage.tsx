@@ -8,6 +8,7 @@ import { hasRole, useSession } from '../session.tsx';
 import { useAsync } from '../useAsync.ts';
 import { CaseFilters } from './CaseFilters.tsx';
 import { CaseTable } from './CaseTable.tsx';
+import { ImportReports } from './ImportReports.tsx';
 import { plural } from './labels.ts';
 import { queryPath, readQuery, statusCounts, statusesOf } from './recovery.ts';
 import type { RecoveryQuery } from './recovery.ts';
@@ -25,6 +26,7 @@ export function RecoveryPage() {
   const query = readQuery(search);
   const { status, kind, q } = query;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [importing, setImporting] = useState(false);
 
   const summary = useAsync(api.reconSummary);
   const loadCases = useCallback(() => api.listReconCases({ status: statusesOf(status), kind, q }), [status, kind, q]);
@@ -69,8 +71,21 @@ export function RecoveryPage() {
             </p>
           )}
         </div>
-        {agent && <RunReconciliation onDone={reload} />}
+        {agent && (
+          <div className="rec-head-actions">
+            <button type="button" className={`btn${importing ? ' active' : ''}`} onClick={() => setImporting((open) => !open)}
+              aria-expanded={importing} aria-controls={importing ? 'rec-import-panel' : undefined} data-testid="rec-import-toggle">
+              {t('rec.importOpen')}
+            </button>
+            <RunReconciliation onDone={reload} />
+          </div>
+        )}
       </header>
+      {agent && importing && (
+        <div id="rec-import-panel">
+          <ImportReports onImported={summary.reload} onRan={reload} onClose={() => setImporting(false)} />
+        </div>
+      )}
 
       {summary.error !== null && <ErrorBanner error={summary.error} onRetry={summary.reload} />}
       {s && <SummaryTiles summary={s} />}

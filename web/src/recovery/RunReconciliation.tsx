@@ -4,12 +4,20 @@ import type { ReconRunResponse } from '../../../src/contracts/index.ts';
 import { api } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { formatMoney } from '../format.ts';
+import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 type RunResult = z.output<typeof ReconRunResponse>;
 
+interface Props {
+  onDone: () => void;
+  /** The button's text (default "Run reconciliation"). */
+  labelKey?: MessageKey;
+  testId?: string;
+}
+
 /** "Run reconciliation" (agents and up): runs every discrepancy rule as of today and says what it found. */
-export function RunReconciliation({ onDone }: { onDone: () => void }) {
+export function RunReconciliation({ onDone, labelKey = 'rec.run', testId = 'rec-run' }: Props) {
   const { t, locale } = useT();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RunResult | null>(null);
@@ -31,8 +39,8 @@ export function RunReconciliation({ onDone }: { onDone: () => void }) {
   const missed = result ? Object.entries(result.missedMinor).filter(([, v]) => v > 0) : [];
   return (
     <div className="rec-run">
-      <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={busy} aria-busy={busy} data-testid="rec-run">
-        {busy ? t('rec.running') : t('rec.run')}
+      <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={busy} aria-busy={busy} data-testid={testId}>
+        {busy ? t('rec.running') : t(labelKey)}
       </button>
       {error !== null && <ErrorBanner error={error} titleKey="rec.runFailed" onDismiss={() => setError(null)} />}
       {result && (

@@ -7,7 +7,7 @@ export function recLabel(t: I18n['t'], group: 'kind' | 'status' | 'event' | 'til
   return isMessageKey(key) ? t(key) : value;
 }
 
-type PluralBase = 'rec.daysLeft' | 'rec.opensIn' | 'rec.closedAgo' | 'rec.cases' | 'rec.units' | 'rec.imports';
+type PluralBase = 'rec.daysLeft' | 'rec.opensIn' | 'rec.closedAgo' | 'rec.cases' | 'rec.units' | 'rec.imports' | 'rec.importRows';
 
 /** `{n}` with the singular text for exactly one ("1 day left") and the plural otherwise. */
 export function plural(t: I18n['t'], base: PluralBase, n: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconSummary } from '../../../src/contracts/index.ts';
 import { allowedActions, amountInput, baseName, countdown, identifiers, parseAmount, queryPath, readQuery, statusCounts, summaryCurrencies, tileTotals } from './recovery.ts';
+import { addFiles, amazonAccounts, fileSize } from './imports.ts';
 
 const m = (count: number, valueMinor: number, recoveredMinor = 0) => ({ count, valueMinor, recoveredMinor });
 
@@ -93,5 +94,26 @@ describe('identifiers', () => {
     expect(identifiers({ sku: null, fnsku: null, asin: null, orderId: null, shipmentId: null, referenceId: 'RMV-1' })).toEqual([{ key: 'reference', value: 'RMV-1' }]);
     expect(baseName('/tmp/x/amazon-us-fba-customer-returns.tsv')).toBe('amazon-us-fba-customer-returns.tsv');
     expect(baseName('C:\\files\\a.csv')).toBe('a.csv');
+  });
+});
+
+describe('report import helpers', () => {
+  const account = (id: string, kind: string, name: string) => ({
+    id, kind, name, marketplace: 'US', externalId: null, status: 'active' as const, hasCredentials: false, lastSyncAt: null, lastError: null, createdAt: '2025-01-01T00:00:00.000Z',
+  });
+
+  it('offers only Amazon accounts, by name', () => {
+    const list = [account('a', 'mailbox', 'Support'), account('b', 'amazon', 'Zeta US'), account('c', 'amazon', 'Alpha DE'), account('d', 'shopify', 'Shop')];
+    expect(amazonAccounts(list).map((a) => a.id)).toEqual(['c', 'b']);
+  });
+
+  it('adds picked and dropped files once each', () => {
+    const f = (name: string, size = 10, lastModified = 1) => ({ name, size, lastModified });
+    const first = addFiles([], [f('a.tsv'), f('b.csv')]);
+    expect(addFiles(first, [f('a.tsv'), f('a.tsv', 11), f('c.txt')]).map((x) => `${x.name}/${x.size}`)).toEqual(['a.tsv/10', 'b.csv/10', 'a.tsv/11', 'c.txt/10']);
+  });
+
+  it('formats file sizes', () => {
+    expect([fileSize(12), fileSize(3_400), fileSize(340_000), fileSize(12_345_678)]).toEqual(['12 B', '3.4 KB', '340 KB', '12.3 MB']);
   });
 });
