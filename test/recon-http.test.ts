@@ -127,6 +127,11 @@ describe.each(DRIVERS)('Recovery API on $name', (driver) => {
     expect(strFromU8(entries[`${dir}/evidence.csv`]!)).toMatch(/^report,file,line,label,/);
     if (c.ticketId) expect(strFromU8(entries[`${dir}/conversation.txt`]!)).toMatch(/^>>> .* Buyer/m);
 
+    // A pre-order loss carries the supplier's invoice as proof of ownership and cost.
+    const lost = ReconCaseListResponse.parse((await owner.call('GET', '/api/recon/cases?kind=fc_lost,fc_damaged&status=ready')).json).items.find((x) => x.eventOn >= '2026-08-01')!;
+    const lostZip = unzipSync((await download(`/api/recon/cases/${lost.id}/packet.zip`)).body);
+    expect(strFromU8(lostZip[`${lost.kind}-${lost.id}/evidence.csv`]!)).toMatch(/\r\nSupplier invoices,[^,\r\n]*supplier-invoices\.csv,\d+,"?Invoice /);
+
     const ready = ReconCaseListResponse.parse((await owner.call('GET', '/api/recon/cases?status=ready&limit=5000')).json);
     const all = unzipSync((await download('/api/recon/export.zip')).body);
     expect(strFromU8(all['cases.csv']!).trim().split('\r\n')).toHaveLength(ready.total + 1);

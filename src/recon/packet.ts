@@ -75,6 +75,22 @@ export async function loadPacket(q: Queryable, workspaceId: string, caseId: stri
       documentSha256: typeof r.document_sha256 === 'string' ? r.document_sha256 : null, documentName: typeof r.document_name === 'string' ? r.document_name : null,
     });
   }
+  // Proof of ownership and of the manufacturing cost: the supplier's latest invoices for the SKU before the loss,
+  // unless the rule already cited them (inbound shortages).
+  if (c.sku && KIND_INFO[c.kind].stage !== 'post_order' && !rows.some((r) => r.table === 'supplier_invoices')) {
+    const inv = await q.query<Record<string, unknown>>(
+      `SELECT v.*, i.file_name FROM supplier_invoices v LEFT JOIN report_imports i ON i.workspace_id = v.workspace_id AND i.id = v.source_import_id
+       WHERE v.workspace_id = $1 AND v.sku = $2 AND v.invoice_date <= $3::date ORDER BY v.invoice_date DESC, v.id DESC LIMIT 3`, [workspaceId, c.sku, c.eventOn]);
+    for (const r of inv.rows) {
+      const values: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r)) if (!HIDDEN.has(k) && k !== 'file_name' && v !== null && v !== '') values[k] = show(v);
+      rows.push({
+        table: 'supplier_invoices', title: TABLES.supplier_invoices!, label: `Invoice ${show(r.invoice_number)} from ${show(r.supplier)} dated ${show(r.invoice_date).slice(0, 10)}: ${show(r.quantity)} × ${show(r.sku)} (proof of ownership and cost)`,
+        file: typeof r.file_name === 'string' ? r.file_name : null, line: typeof r.source_line === 'number' ? r.source_line : null, values,
+        documentSha256: typeof r.document_sha256 === 'string' ? r.document_sha256 : null, documentName: typeof r.document_name === 'string' ? r.document_name : null,
+      });
+    }
+  }
   let conversation: EvidencePacket['conversation'] = null;
   if (c.ticketId) {
     const t = (await q.query<{ number: number | null; subject: string }>('SELECT number, subject FROM tickets WHERE workspace_id = $1 AND id = $2', [workspaceId, c.ticketId])).rows[0];
