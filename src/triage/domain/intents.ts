@@ -2,10 +2,10 @@
  * The message classifier: language, intents (primary first), risk signals, and the phrases that decided them.
  * Pure and deterministic: lexicons are data (./lexicon/*.ts), compiled once at load.
  */
-import { detectPrepared, profileWords, type LanguageDetection } from './language.ts';
+import { detectPrepared, profileLanguages, type LanguageDetection } from './language.ts';
 import { LEXICONS } from './lexicon/index.ts';
 import type { LexiconLabel, LexiconLanguage } from './lexicon/types.ts';
-import { anchorsOverlap as overlaps, compileCjk, compileLatin, matchCjk, matchLatin, prepare, resolveOverlaps, vocabulary, WordIds, type CompiledCjk, type CompiledLatin, type Field, type RawMatch } from './matcher.ts';
+import { anchorsOverlap as overlaps, compileCjk, compileLatin, matchCjk, matchLatin, numberTokens, prepare, resolveOverlaps, vocabulary, WordIds, type CompiledCjk, type CompiledLatin, type Field, type RawMatch } from './matcher.ts';
 import { cjkStream, countScripts, stripNoise, tokenize, type Token } from './normalize.ts';
 import { LATIN_LANGUAGES, type LatinLanguage } from './profiles.ts';
 import { INTENTS, SIGNALS, isIntent, isSignal, type Intent, type Label, type Language, type Signal } from './types.ts';
@@ -89,7 +89,7 @@ const PROBLEMS: readonly Intent[] = ['not_received', 'damaged_defective', 'wrong
 
 const WORD_IDS = new WordIds();
 const LATIN = Object.fromEntries(LATIN_LANGUAGES.map((l) => [l, compileLatin(LEXICONS[l], WORD_IDS)])) as Record<LatinLanguage, CompiledLatin>;
-for (const w of profileWords()) WORD_IDS.add(w);
+const PROFILE_LANGUAGES = profileLanguages(WORD_IDS);
 const CJK: Record<'ja' | 'zh', CompiledCjk> = { ja: compileCjk(LEXICONS.ja), zh: compileCjk(LEXICONS.zh) };
 const VOCAB = vocabulary(Object.values(LATIN));
 
@@ -129,6 +129,23 @@ interface FieldText {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/** A phrase match as the explanation shows it: the matched text of the original field, and what it weighed. */
+function evidence(input: ClassifyInput, m: RawMatch, weight: number): PhraseEvidence {
+  const text = (m.field === 'subject' ? input.subject ?? '' : input.body).slice(m.start, m.end);
+  const e: PhraseEvidence = { phrase: m.phrase, text, field: m.field, start: m.start, end: m.end, weight: round2(weight), language: m.language };
+  return m.fuzzy ? { ...e, fuzzy: true } : e;
+}
+
+const scoreOf = (scores: ReadonlyMap<Label, number>, l: Label): number => scores.get(l) ?? 0;
+
+/** Every token of the fields, in order. */
+function allTokens(fields: readonly FieldText[]): readonly Token[] {
+  if (fields.length === 1) return fields[0]!.tokens;
+  const out: Token[] = [];
+  for (const f of fields) for (const t of f.tokens) out.push(t);
+  return out;
+}
+
 /**
  * Classifies one buyer message. Steps: drop quoted replies, URLs and order ids (positions kept) → detect the
  * language → match the lexicon of that language, plus English (buyers mix it in), with negation, typo tolerance and
@@ -145,17 +162,22 @@ export function classify(input: ClassifyInput): Classification {
     const clean = stripNoise(text);
     fields.push({ field, text, clean, tokens: tokenize(clean) });
   }
-  const allClean = fields.map((f) => f.clean).join('\n');
-  const det = detectPrepared(allClean, fields.flatMap((f) => f.tokens));
+  const allClean = fields.length === 1 ? fields[0]!.clean : fields.map((f) => f.clean).join('\n');
+  // Every token is numbered once: language detection and phrase matching both look words up by number.
+  const tokens = allTokens(fields);
+  const numbers = numberTokens(tokens, WORD_IDS);
+  const det = detectPrepared(allClean, tokens, { ids: numbers, languages: PROFILE_LANGUAGES });
   const scripts = det.scripts ?? countScripts(allClean);
   const p = plan(det, scripts.han + scripts.kana > 0);
   const factor = new Map<Language, number>();
   for (const { lx, factor: f } of [...p.latin, ...p.cjk]) factor.set(lx.language, f);
 
   const raw: RawMatch[] = [];
+  let offset = 0;
   for (const f of fields) {
     if (f.tokens.length) {
-      const prepared = prepare(f.tokens, WORD_IDS, p.fuzzy, VOCAB);
+      const prepared = prepare(f.tokens, WORD_IDS, p.fuzzy, VOCAB, fields.length === 1 ? numbers : numbers.slice(offset, offset + f.tokens.length));
+      offset += f.tokens.length;
       for (const { lx } of p.latin) matchLatin(lx, prepared, f.field, raw);
     }
     if (p.cjk.length && (scripts.han || scripts.kana)) {
@@ -168,40 +190,31 @@ export function classify(input: ClassifyInput): Classification {
   const threats = live.filter((m) => m.label === 'negative_feedback_threat');
   if (threats.length) live = live.filter((m) => m.label !== 'feedback_review' || !threats.some((t) => overlaps(t, m)));
 
-  const evidence = (m: RawMatch, weight: number): PhraseEvidence => {
-    const text = (m.field === 'subject' ? input.subject ?? '' : input.body).slice(m.start, m.end);
-    const e: PhraseEvidence = { phrase: m.phrase, text, field: m.field, start: m.start, end: m.end, weight: round2(weight), language: m.language };
-    return m.fuzzy ? { ...e, fuzzy: true } : e;
-  };
-
   const scores = new Map<Label, number>();
   const matches: Partial<Record<Intent | Signal, PhraseEvidence[]>> = {};
   const perPhrase = new Map<object, number>();
   const counted: RawMatch[] = [];
   const request = live.some((m) => m.label === '_request');
-  const weighted = new Map<RawMatch, number>();
-  for (const m of live) if (m.label[0] !== '_') weighted.set(m, m.weight * (factor.get(m.language) ?? 1) * (m.fuzzy ? FUZZY_FACTOR : 1));
-  const effective = (m: RawMatch): number => weighted.get(m)!;
+  const weighted: { m: RawMatch; w: number }[] = [];
+  for (const m of live) if (m.label[0] !== '_') weighted.push({ m, w: m.weight * (factor.get(m.language) ?? 1) * (m.fuzzy ? FUZZY_FACTOR : 1) });
   // Heaviest first; overlapping phrases of one label are one piece of evidence ("mein Geld zurück").
-  const ordered = [...weighted.keys()].sort((a, b) => effective(b) - effective(a) || a.start - b.start);
-  for (const m of ordered) {
+  weighted.sort((a, b) => b.w - a.w || a.m.start - b.m.start);
+  for (const { m, w } of weighted) {
     if (counted.some((c) => c.label === m.label && overlaps(c, m))) continue;
     const n = (perPhrase.get(m.ref) ?? 0) + 1;
     perPhrase.set(m.ref, n);
     if (n > 2) continue;
     counted.push(m);
-    const w = effective(m);
     scores.set(m.label, (scores.get(m.label) ?? 0) + w);
     const label = m.label as Intent | Signal;
-    (matches[label] ??= []).push(evidence(m, w));
+    (matches[label] ??= []).push(evidence(input, m, w));
   }
 
-  for (const list of Object.values(matches)) list!.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'subject' ? -1 : 1));
+  for (const list of Object.values(matches)) if (list!.length > 1) list!.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'subject' ? -1 : 1));
 
   const implied: string[] = [];
-  const score = (l: Label): number => scores.get(l) ?? 0;
-  const signals = SIGNALS.filter((s) => score(s) >= THRESHOLD);
-  let detected = INTENTS.filter((i) => i !== 'other' && score(i) >= THRESHOLD);
+  const signals = SIGNALS.filter((s) => scoreOf(scores, s) >= THRESHOLD);
+  let detected = INTENTS.filter((i) => i !== 'other' && scoreOf(scores, i) >= THRESHOLD);
   if (signals.includes('safety_issue') && !detected.some((i) => PROBLEMS.includes(i))) {
     scores.set('damaged_defective', THRESHOLD);
     implied.push('damaged_defective: a safety issue with the product and no other problem named');
@@ -209,7 +222,7 @@ export function classify(input: ClassifyInput): Classification {
     scores.set('complaint', THRESHOLD);
     implied.push(`complaint: ${signals.join(', ')} and no other intent`);
   }
-  detected = INTENTS.filter((i) => i !== 'other' && score(i) >= THRESHOLD);
+  if (implied.length) detected = INTENTS.filter((i) => i !== 'other' && scoreOf(scores, i) >= THRESHOLD);
 
   const question = allClean.includes('?') || allClean.includes('？');
   const candidates = detected.filter((i) => i !== 'thanks');
@@ -224,24 +237,24 @@ export function classify(input: ClassifyInput): Classification {
       why = detected.includes('thanks') ? 'thanks, but the buyer asks something no intent covers' : 'no intent phrase reached the threshold';
     }
   } else {
-    const best = Math.max(...candidates.map(score));
-    const eligible: readonly Intent[] = candidates.filter((i) => score(i) >= best * PRIMARY_SHARE);
+    const best = Math.max(...candidates.map((i) => scoreOf(scores, i)));
+    const eligible: readonly Intent[] = candidates.filter((i) => scoreOf(scores, i) >= best * PRIMARY_SHARE);
     intent = PRECEDENCE.find((i) => eligible.includes(i))!;
     const others = eligible.filter((i) => i !== intent);
     why = others.length
-      ? `${intent} (${round2(score(intent))}) outranks ${others.map((o) => `${o} (${round2(score(o))})`).join(', ')} by seller-risk precedence`
+      ? `${intent} (${round2(scoreOf(scores, intent))}) outranks ${others.map((o) => `${o} (${round2(scoreOf(scores, o))})`).join(', ')} by seller-risk precedence`
       : candidates.length > 1
-        ? `${intent} (${round2(score(intent))}) is clearly the strongest`
+        ? `${intent} (${round2(scoreOf(scores, intent))}) is clearly the strongest`
         : `${intent} is the only intent detected`;
   }
-  const rest = detected.filter((i) => i !== intent).sort((a, b) => score(b) - score(a) || PRECEDENCE.indexOf(a) - PRECEDENCE.indexOf(b));
+  const rest = detected.filter((i) => i !== intent).sort((a, b) => scoreOf(scores, b) - scoreOf(scores, a) || PRECEDENCE.indexOf(a) - PRECEDENCE.indexOf(b));
   const intents = [intent, ...rest];
 
   const outScores: Partial<Record<Intent | Signal, number>> = {};
   for (const [l, s] of scores) if (isIntent(l) || isSignal(l)) outScores[l] = round2(s);
   const negated = raw
     .filter((m) => m.negated && !m.label.startsWith('_'))
-    .map((m) => ({ ...evidence(m, 0), label: m.label as Intent | Signal, negatedBy: m.negated! }));
+    .map((m) => ({ ...evidence(input, m, 0), label: m.label as Intent | Signal, negatedBy: m.negated! }));
 
   return {
     language: det.language,

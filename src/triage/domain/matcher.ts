@@ -33,30 +33,83 @@ export interface RawMatch {
  */
 export class WordIds {
   private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  /**
+   * Open addressing by `hashWord`: slot → word number + 1 (0: empty). Looking a token up this way hashes it in a
+   * simple loop instead of asking the engine to hash a fresh string; rebuilt after words are added.
+   */
+  private slots = new Int32Array(0);
   /** The word's number, numbering it if new (used while compiling). */
   add(word: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(word, id);
+      this.words.push(word);
+      this.slots = new Int32Array(0);
     }
     return id;
   }
   /** The word's number, or -1 for a word no lexicon or profile knows. */
   get(word: string): number {
-    return this.ids.get(word) ?? -1;
+    if (this.slots.length === 0) this.rebuild();
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let h = hashWord(word) & mask; ; h = (h + 1) & mask) {
+      const id = slots[h]! - 1;
+      if (id < 0 || this.words[id] === word) return id;
+    }
   }
+  /** How many words are numbered (numbers are 0 … size - 1). */
+  get size(): number {
+    return this.ids.size;
+  }
+  private rebuild(): void {
+    let size = 16;
+    while (size < this.words.length * 4) size *= 2;
+    const slots = new Int32Array(size);
+    this.words.forEach((w, id) => {
+      let h = hashWord(w) & (size - 1);
+      while (slots[h]) h = (h + 1) & (size - 1);
+      slots[h] = id + 1;
+    });
+    this.slots = slots;
+  }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashWord(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A lookup table by word number, dense over 0 … size - 1 (an array filled at scattered indices would become a slow
+ * dictionary).
+ */
+export function byWordNumber<T>(entries: Iterable<readonly [number, T]>, size: number): (T | undefined)[] {
+  const out = Array.from({ length: size }, (): T | undefined => undefined);
+  for (const [id, value] of entries) out[id] = value;
+  return out;
+}
+
+/** A word a token may be a typo of: a lexicon word (its number) or a stem (id -1). */
+export interface Alias {
+  readonly word: string;
+  readonly id: number;
 }
 
 /** A field's tokens ready for matching: their word numbers and typo aliases. */
 export interface Prepared {
   readonly tokens: readonly Token[];
-  readonly ids: Int32Array;
-  readonly aliases: readonly (readonly { word: string; id: number }[] | undefined)[];
+  readonly ids: readonly number[];
+  readonly aliases: readonly (readonly Alias[] | undefined)[];
 }
 
 interface Slot {
-  readonly exact: ReadonlySet<number>;
+  /** Word numbers of the whole-word alternatives, ascending. */
+  readonly exact: Int32Array;
   readonly words: readonly string[];
   readonly prefixes: readonly string[];
   readonly suffixes: readonly string[];
@@ -73,13 +126,24 @@ interface LatinPhrase {
   readonly slots: readonly Slot[];
 }
 
+/** A lexicon word or stem for typo tolerance, with what the search needs precomputed. */
+interface FuzzyEntry extends Alias {
+  /** Position among the lexicon's fuzzy words (or stems): aliases keep this order. */
+  readonly index: number;
+  /** `letterMask` of the word. */
+  readonly mask: number;
+}
+
 export interface CompiledLatin {
   readonly language: Language;
   readonly phrases: readonly LatinPhrase[];
-  readonly exactIndex: ReadonlyMap<number, LatinPhrase[]>;
+  /** Phrases by the word number of their first word (see `byWordNumber`; words numbered later have none). */
+  readonly exactIndex: readonly (readonly LatinPhrase[] | undefined)[];
   /** Phrases whose first word is a prefix, keyed by the prefix's first three letters. */
   readonly prefixIndex: ReadonlyMap<string, { prefix: string; phrase: LatinPhrase }[]>;
-  readonly suffixFirst: readonly LatinPhrase[];
+  /** By `pairCode`: 1 when some prefix of `prefixIndex` may start with the word's first two letters. */
+  readonly prefixPairs: Uint8Array;
+  readonly suffixFirst: readonly { phrase: LatinPhrase; suffixes: readonly string[] }[];
   /** Scratch: the start token each phrase was last tried at (never observable outside matchLatin). */
   readonly tried: Int32Array;
   stamp: number;
@@ -88,9 +152,33 @@ export interface CompiledLatin {
   /** Whole words and stems (prefixes) of the lexicon, for typo tolerance. */
   readonly words: ReadonlySet<string>;
   readonly stems: ReadonlySet<string>;
-  readonly fuzzyWords: ReadonlyMap<string, readonly string[]>;
-  readonly fuzzyStems: ReadonlyMap<string, readonly string[]>;
+  /** Words of 5+ letters (no digits) for typo tolerance, by first letter, then by length. */
+  readonly fuzzyWords: ReadonlyMap<string, readonly (readonly FuzzyEntry[] | undefined)[]>;
+  /** Stems of 5+ letters for typo tolerance, by first letter. */
+  readonly fuzzyStems: ReadonlyMap<string, readonly FuzzyEntry[]>;
 }
+
+/**
+ * One bit per letter (by its code modulo 31). One edit (a letter left out, added, replaced or swapped) changes at
+ * most two bits of a word's mask, so words whose masks differ in three or more bits need no closer look.
+ */
+function letterMask(w: string): number {
+  let mask = 0;
+  for (let i = 0; i < w.length; i++) mask |= 1 << w.charCodeAt(i) % 31;
+  return mask;
+}
+
+/** At most two bits set. */
+const fewBits = (x: number): boolean => {
+  const y = x & (x - 1);
+  return (y & (y - 1)) === 0;
+};
+
+/**
+ * The first two letters of a word as a number below 16384 (letters beyond ASCII share numbers): a quick test
+ * before looking the first three letters up.
+ */
+const pairCode = (w: string): number => ((w.charCodeAt(0) & 127) << 7) | (w.charCodeAt(1) & 127);
 
 const VALID_WORD = /^[\p{Script=Latin}\p{N}\p{M}]+$/u;
 
@@ -114,7 +202,7 @@ function compileSlot(part: string, gapBefore: number, source: string, ids: WordI
       words.push(f);
     }
   }
-  return { exact, words, prefixes, suffixes, gapBefore };
+  return { exact: Int32Array.from(exact).sort(), words, prefixes, suffixes, gapBefore };
 }
 
 function compilePhrase(source: string, ids: WordIds): Slot[] {
@@ -143,9 +231,9 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 
 export function compileLatin(lexicon: Lexicon, ids: WordIds): CompiledLatin {
   const phrases: LatinPhrase[] = [];
-  const exactIndex = new Map<number, LatinPhrase[]>();
+  const byFirstWord = new Map<number, LatinPhrase[]>();
   const prefixIndex = new Map<string, { prefix: string; phrase: LatinPhrase }[]>();
-  const suffixFirst: LatinPhrase[] = [];
+  const suffixFirst: { phrase: LatinPhrase; suffixes: readonly string[] }[] = [];
   const words = new Set<string>();
   const stems = new Set<string>();
   for (const group of lexicon.groups) {
@@ -154,24 +242,34 @@ export function compileLatin(lexicon: Lexicon, ids: WordIds): CompiledLatin {
       const phrase: LatinPhrase = { index: phrases.length, label: group.label, weight: group.weight, negatable: group.negatable, source, slots };
       phrases.push(phrase);
       const first = slots[0]!;
-      for (const w of first.exact) push(exactIndex, w, phrase);
+      for (const w of first.exact) push(byFirstWord, w, phrase);
       for (const p of first.prefixes) push(prefixIndex, p.slice(0, 3), { prefix: p, phrase });
-      if (first.suffixes.length) suffixFirst.push(phrase);
+      if (first.suffixes.length) suffixFirst.push({ phrase, suffixes: first.suffixes });
       for (const s of slots) {
         for (const w of s.words) words.add(w);
         for (const p of s.prefixes) stems.add(p);
       }
     }
   }
-  const fuzzyWords = new Map<string, string[]>();
-  const fuzzyStems = new Map<string, string[]>();
-  for (const w of words) if (w.length >= 5 && !/\d/.test(w)) push(fuzzyWords, w[0]!, w);
-  for (const s of stems) if (s.length >= 5) push(fuzzyStems, s[0]!, s);
+  const prefixPairs = new Uint8Array(1 << 14);
+  for (const key of prefixIndex.keys()) prefixPairs[pairCode(key)] = 1;
+  const fuzzyWords = new Map<string, FuzzyEntry[][]>();
+  const fuzzyStems = new Map<string, FuzzyEntry[]>();
+  let index = 0;
+  for (const w of words) {
+    if (w.length < 5 || /\d/.test(w)) continue;
+    const byLength = fuzzyWords.get(w[0]!) ?? [];
+    fuzzyWords.set(w[0]!, byLength);
+    (byLength[w.length] ??= []).push({ word: w, id: ids.add(w), index: index++, mask: letterMask(w) });
+  }
+  index = 0;
+  for (const s of stems) if (s.length >= 5) push(fuzzyStems, s[0]!, { word: s, id: -1, index: index++, mask: letterMask(s) });
   return {
     language: lexicon.language,
     phrases,
-    exactIndex,
+    exactIndex: byWordNumber(byFirstWord, ids.size),
     prefixIndex,
+    prefixPairs,
     suffixFirst,
     tried: new Int32Array(phrases.length),
     stamp: 0,
@@ -203,32 +301,52 @@ function isKnown(t: string, id: number, vocab: Vocabulary): boolean {
   return false;
 }
 
-/** Numbers the tokens and finds their typo aliases. */
-export function prepare(tokens: readonly Token[], ids: WordIds, lexicons: readonly CompiledLatin[], vocab: Vocabulary): Prepared {
-  const numbers = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) numbers[i] = ids.get(tokens[i]!.norm);
-  return { tokens, ids: numbers, aliases: fuzzyAliases(tokens, numbers, lexicons, vocab, ids) };
+/** The tokens' word numbers (-1: a word no lexicon or profile knows). */
+export function numberTokens(tokens: readonly Token[], ids: WordIds): number[] {
+  const numbers: number[] = [];
+  for (const t of tokens) numbers.push(ids.get(t.norm));
+  return numbers;
 }
+
+/** Numbers the tokens (unless `numbers` is given) and finds their typo aliases. */
+export function prepare(tokens: readonly Token[], ids: WordIds, lexicons: readonly CompiledLatin[], vocab: Vocabulary, numbers: readonly number[] = numberTokens(tokens, ids)): Prepared {
+  return { tokens, ids: numbers, aliases: fuzzyAliases(tokens, numbers, lexicons, vocab) };
+}
+
+const byIndex = (a: FuzzyEntry, b: FuzzyEntry): number => a.index - b.index;
 
 /**
  * Typo tolerance: for each token that no lexicon knows (5+ letters), the lexicon words and stems within one edit
- * (insertion, deletion, substitution, swapped neighbours) that start with the same letter.
+ * (insertion, deletion, substitution, swapped neighbours) that start with the same letter. Per lexicon: its words
+ * in lexicon order, then its stems.
  */
-function fuzzyAliases(tokens: readonly Token[], numbers: Int32Array, lexicons: readonly CompiledLatin[], vocab: Vocabulary, ids: WordIds): ({ word: string; id: number }[] | undefined)[] {
-  const out: ({ word: string; id: number }[] | undefined)[] = new Array(tokens.length);
+function fuzzyAliases(tokens: readonly Token[], numbers: readonly number[], lexicons: readonly CompiledLatin[], vocab: Vocabulary): (Alias[] | undefined)[] {
+  const out: (Alias[] | undefined)[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.norm;
-    if (t.length < 5 || isKnown(t, numbers[i]!, vocab)) continue;
-    let aliases: { word: string; id: number }[] | undefined;
+    const len = t.length;
+    if (len < 5 || isKnown(t, numbers[i]!, vocab)) continue;
+    let aliases: Alias[] | undefined;
     const c = t[0]!;
+    const mask = letterMask(t);
     for (const lx of lexicons) {
-      for (const w of lx.fuzzyWords.get(c) ?? []) {
-        if (Math.abs(w.length - t.length) <= 1 && typo(t, w)) (aliases ??= []).push({ word: w, id: ids.get(w) });
+      const byLength = lx.fuzzyWords.get(c);
+      if (byLength) {
+        // Words one letter shorter, as long, one letter longer: found by length, put back in lexicon order.
+        let found: FuzzyEntry[] | undefined;
+        for (let n = len - 1; n <= len + 1; n++) {
+          const words = byLength[n];
+          if (words) for (const w of words) if (fewBits(mask ^ w.mask) && typo(t, w.word)) (found ??= []).push(w);
+        }
+        if (found) for (const w of found.length > 1 ? found.sort(byIndex) : found) (aliases ??= []).push({ word: w.word, id: w.id });
       }
-      for (const s of lx.fuzzyStems.get(c) ?? []) {
-        const n = s.length;
-        if (t.length < n - 1) continue;
-        if (typo(t, s, n) || (t.length > n && typo(t, s, n + 1)) || typo(t, s, n - 1)) (aliases ??= []).push({ word: s, id: -1 });
+      const stems = lx.fuzzyStems.get(c);
+      if (stems) {
+        for (const s of stems) {
+          const n = s.word.length;
+          if (len < n - 1) continue;
+          if (typo(t, s.word, n) || (len > n && typo(t, s.word, n + 1)) || typo(t, s.word, n - 1)) (aliases ??= []).push({ word: s.word, id: -1 });
+        }
       }
     }
     out[i] = aliases;
@@ -246,8 +364,17 @@ function typo(t: string, word: string, n = t.length): boolean {
   return e !== null && e !== 'none' && (e !== 'substitution' || word.length >= 7);
 }
 
+/** `id` is among the ascending numbers (a slot has a handful: a scan beats hashing). */
+function hasNumber(sorted: Int32Array, id: number): boolean {
+  for (let k = 0; k < sorted.length; k++) {
+    const v = sorted[k]!;
+    if (v >= id) return v === id;
+  }
+  return false;
+}
+
 function normMatches(slot: Slot, t: string, id: number): boolean {
-  if (id >= 0 && slot.exact.has(id)) return true;
+  if (id >= 0 && hasNumber(slot.exact, id)) return true;
   for (const p of slot.prefixes) if (t.startsWith(p)) return true;
   for (const s of slot.suffixes) if (t.length > s.length && t.endsWith(s)) return true;
   return false;
@@ -271,15 +398,19 @@ function negatedLatin(lx: CompiledLatin, tokens: readonly Token[], i: number): s
   return null;
 }
 
+/** Scratch: the token each slot of the phrase being tried matched (never observable outside matchPhraseAt). */
+let slotTokens = new Int32Array(16);
+
 /** Tries a phrase whose first word matched token i (through a typo alias when `viaAlias`). */
 function matchPhraseAt(lx: CompiledLatin, ph: LatinPhrase, p: Prepared, i: number, viaAlias: boolean, field: Field, out: RawMatch[]): void {
   const tokens = p.tokens;
   const tok = tokens[i]!;
   let fuzzy = viaAlias;
-  const anchors: [number, number][] = [[tok.start, tok.end]];
+  const slots = ph.slots;
+  if (slotTokens.length < slots.length) slotTokens = new Int32Array(slots.length);
   let pos = i;
-  for (let k = 1; k < ph.slots.length; k++) {
-    const slot = ph.slots[k]!;
+  for (let k = 1; k < slots.length; k++) {
+    const slot = slots[k]!;
     let found = -1;
     const last = Math.min(tokens.length - 1, pos + 1 + slot.gapBefore);
     for (let j = pos + 1; j <= last; j++) {
@@ -292,8 +423,13 @@ function matchPhraseAt(lx: CompiledLatin, ph: LatinPhrase, p: Prepared, i: numbe
       }
     }
     if (found < 0) return;
-    anchors.push([tokens[found]!.start, tokens[found]!.end]);
+    slotTokens[k] = found;
     pos = found;
+  }
+  const anchors: [number, number][] = [[tok.start, tok.end]];
+  for (let k = 1; k < slots.length; k++) {
+    const t = tokens[slotTokens[k]!]!;
+    anchors.push([t.start, t.end]);
   }
   out.push({
     label: ph.label,
@@ -310,33 +446,39 @@ function matchPhraseAt(lx: CompiledLatin, ph: LatinPhrase, p: Prepared, i: numbe
   });
 }
 
+/** Tries a phrase at token i unless it was tried there already (a token and its typo aliases can reach it twice). */
+function attempt(lx: CompiledLatin, ph: LatinPhrase, p: Prepared, i: number, viaAlias: boolean, field: Field, out: RawMatch[]): void {
+  if (lx.tried[ph.index] === lx.stamp) return;
+  lx.tried[ph.index] = lx.stamp;
+  matchPhraseAt(lx, ph, p, i, viaAlias, field, out);
+}
+
+/** Tries the phrases whose first word is `t` (number `id`) at token i. */
+function fromWord(lx: CompiledLatin, t: string, id: number, p: Prepared, i: number, viaAlias: boolean, field: Field, out: RawMatch[]): void {
+  if (id >= 0) {
+    const exact = id < lx.exactIndex.length ? lx.exactIndex[id] : undefined;
+    if (exact) for (const ph of exact) attempt(lx, ph, p, i, viaAlias, field, out);
+  }
+  if (t.length >= 3 && lx.prefixPairs[pairCode(t)]) {
+    const byPrefix = lx.prefixIndex.get(t.slice(0, 3));
+    if (byPrefix) for (const e of byPrefix) if (t.startsWith(e.prefix)) attempt(lx, e.phrase, p, i, viaAlias, field, out);
+  }
+}
+
+const endsWithAny = (t: string, suffixes: readonly string[]): boolean => {
+  for (const suf of suffixes) if (t.length > suf.length && t.endsWith(suf)) return true;
+  return false;
+};
+
 export function matchLatin(lx: CompiledLatin, p: Prepared, field: Field, out: RawMatch[]): void {
-  // Each phrase is tried at most once per start token (a token and its typo aliases can reach it twice).
-  const tried = lx.tried;
-  const attempt = (ph: LatinPhrase, stamp: number, i: number, viaAlias: boolean): void => {
-    if (tried[ph.index] === stamp) return;
-    tried[ph.index] = stamp;
-    matchPhraseAt(lx, ph, p, i, viaAlias, field, out);
-  };
-  const fromWord = (t: string, id: number, stamp: number, i: number, viaAlias: boolean): void => {
-    if (id >= 0) {
-      const exact = lx.exactIndex.get(id);
-      if (exact) for (const ph of exact) attempt(ph, stamp, i, viaAlias);
-    }
-    if (t.length >= 3) {
-      const byPrefix = lx.prefixIndex.get(t.slice(0, 3));
-      if (byPrefix) for (const e of byPrefix) if (t.startsWith(e.prefix)) attempt(e.phrase, stamp, i, viaAlias);
-    }
-  };
   for (let i = 0; i < p.tokens.length; i++) {
-    const stamp = (lx.stamp = (lx.stamp + 1) | 0);
-    fromWord(p.tokens[i]!.norm, p.ids[i]!, stamp, i, false);
+    // A new stamp per start token: each phrase is tried at most once there.
+    lx.stamp = (lx.stamp + 1) | 0;
+    const t = p.tokens[i]!.norm;
+    fromWord(lx, t, p.ids[i]!, p, i, false, field, out);
     const al = p.aliases[i];
-    if (al) for (const a of al) fromWord(a.word, a.id, stamp, i, true);
-    if (lx.suffixFirst.length) {
-      const t = p.tokens[i]!.norm;
-      for (const ph of lx.suffixFirst) if (ph.slots[0]!.suffixes.some((suf) => t.length > suf.length && t.endsWith(suf))) attempt(ph, stamp, i, false);
-    }
+    if (al) for (const a of al) fromWord(lx, a.word, a.id, p, i, true, field, out);
+    for (const e of lx.suffixFirst) if (endsWithAny(t, e.suffixes)) attempt(lx, e.phrase, p, i, false, field, out);
   }
 }
 
@@ -355,10 +497,26 @@ interface CjkPhrase {
   readonly segments: readonly CjkSegment[];
 }
 
+interface CjkEntry {
+  readonly phrase: CjkPhrase;
+  /** The first segment's text. */
+  readonly alt: string;
+}
+
+/** The phrases starting with one character, in lexicon order. */
+interface CjkGroup {
+  /** Those whose first segment is that one character. */
+  readonly short: readonly CjkEntry[];
+  /** By the UTF-16 code of the second character: those whose first segment goes on with it, and the short ones. */
+  readonly bySecond: ReadonlyMap<number, readonly CjkEntry[]>;
+}
+
 export interface CompiledCjk {
   readonly language: Language;
   /** Phrases by the UTF-16 code of their first character. */
-  readonly index: ReadonlyMap<number, { phrase: CjkPhrase; alt: string }[]>;
+  readonly index: ReadonlyMap<number, CjkGroup>;
+  /** By UTF-16 code: 1 when some phrase starts with it (a quick test before `index`). */
+  readonly firstUnits: Uint8Array;
   readonly negators: readonly string[];
   readonly negation: 'before' | 'after';
   readonly size: number;
@@ -367,7 +525,7 @@ export interface CompiledCjk {
 const foldCjk = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 export function compileCjk(lexicon: Lexicon): CompiledCjk {
-  const index = new Map<number, { phrase: CjkPhrase; alt: string }[]>();
+  const byFirst = new Map<number, CjkEntry[]>();
   let size = 0;
   for (const group of lexicon.groups) {
     for (const line of group.phrases) {
@@ -386,14 +544,23 @@ export function compileCjk(lexicon: Lexicon): CompiledCjk {
         if (!segments.length || segments.some((seg) => seg.alts.some((a) => !a))) throw new Error(`lexicon phrase "${line}" has an empty part`);
         const phrase: CjkPhrase = { label: group.label, weight: group.weight, negatable: group.negatable, source, segments };
         size++;
-        for (const alt of segments[0]!.alts) push(index, alt.charCodeAt(0), { phrase, alt });
+        for (const alt of segments[0]!.alts) push(byFirst, alt.charCodeAt(0), { phrase, alt });
       }
     }
   }
-  return { language: lexicon.language, index, negators: lexicon.negators.map(foldCjk), negation: lexicon.negation ?? 'before', size };
+  const index = new Map<number, CjkGroup>();
+  const firstUnits = new Uint8Array(0x10000);
+  for (const [code, entries] of byFirst) {
+    const seconds = new Set(entries.filter((e) => e.alt.length > 1).map((e) => e.alt.charCodeAt(1)));
+    const bySecond = new Map([...seconds].map((c) => [c, entries.filter((e) => e.alt.length === 1 || e.alt.charCodeAt(1) === c)] as const));
+    index.set(code, { short: entries.filter((e) => e.alt.length === 1), bySecond });
+    firstUnits[code] = 1;
+  }
+  return { language: lexicon.language, index, firstUnits, negators: lexicon.negators.map(foldCjk), negation: lexicon.negation ?? 'before', size };
 }
 
-const CJK_BREAK = new Set(['\n', '。', '!', '?', '．', ';']);
+/** A gap never spans these: \n 。 ! ? ． ; */
+const isCjkBreak = (c: number): boolean => c === 10 || c === 0x3002 || c === 33 || c === 63 || c === 0xff0e || c === 59;
 
 function negatedCjk(lx: CompiledCjk, s: string, from: number, to: number): string | null {
   if (lx.negation === 'before') {
@@ -407,8 +574,10 @@ function negatedCjk(lx: CompiledCjk, s: string, from: number, to: number): strin
 export function matchCjk(lx: CompiledCjk, stream: CjkStream, field: Field, out: RawMatch[]): void {
   const s = stream.text;
   for (let i = 0; i < s.length; i++) {
-    const entries = lx.index.get(s.charCodeAt(i));
-    if (!entries) continue;
+    const code = s.charCodeAt(i);
+    if (!lx.firstUnits[code]) continue;
+    const group = lx.index.get(code)!;
+    const entries = (i + 1 < s.length ? group.bySecond.get(s.charCodeAt(i + 1)) : undefined) ?? group.short;
     for (const { phrase, alt } of entries) {
       if (!s.startsWith(alt, i)) continue;
       let pos = i + alt.length;
@@ -426,7 +595,7 @@ export function matchCjk(lx: CompiledCjk, stream: CjkStream, field: Field, out: 
               break;
             }
           }
-          if (CJK_BREAK.has(s[j]!)) break;
+          if (isCjkBreak(s.charCodeAt(j))) break;
         }
       }
       if (!ok) continue;

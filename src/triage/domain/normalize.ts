@@ -34,6 +34,7 @@ const REPLY_HEADER = [
   /^\s*\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}.{0,120}[:：]\s*$/,
   /(写道|寫道|のメッセージ|からのメール)\s*[:：]\s*$/,
 ];
+const QUOTED = /^\s*>/;
 const FROM_LINE = /^\s*(from|von|de|da|差出人|发件人|寄件者)\s*[:：]/i;
 const SENT_LINE = /^\s*(sent|date|gesendet|datum|envoyé|envoye|inviato|enviado|fecha|data|送信日時|日時|发送时间|时间|subject|betreff|objet|oggetto|asunto)\s*[:：]/i;
 
@@ -48,14 +49,17 @@ export function stripNoise(text: string): string {
     const lines = out.split('\n');
     let cut = -1;
     let seenContent = false;
+    let quoted = false;
     for (let i = 0; i < lines.length && cut < 0; i++) {
       const line = lines[i]!;
       // Every header form has a colon, a dashed or underscored rule, or a full-width colon.
       const maybeHeader = line.includes(':') || line.includes('：') || line.includes('--') || line.includes('__');
       if (seenContent && maybeHeader && (REPLY_HEADER.some((re) => re.test(line)) || (FROM_LINE.test(line) && lines.slice(i + 1, i + 5).some((l) => SENT_LINE.test(l))))) cut = i;
-      else if (/\S/.test(line) && !/^\s*>/.test(line)) seenContent = true;
+      else if (QUOTED.test(line)) quoted = true;
+      else if (/\S/.test(line)) seenContent = true;
     }
-    out = lines.map((line, i) => (cut >= 0 && i >= cut) || /^\s*>/.test(line) ? blank(line) : line).join('\n');
+    // Nothing quoted and no earlier reply: the text stays as it is.
+    if (cut >= 0 || quoted) out = lines.map((line, i) => (cut >= 0 && i >= cut) || QUOTED.test(line) ? blank(line) : line).join('\n');
   }
   if (out.includes('://') || out.includes('www.') || out.includes('@')) {
     out = out.replace(/\bhttps?:\/\/\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+/gi, blank);
@@ -116,19 +120,39 @@ export function foldLatin(word: string): string {
   return collapseRuns(plainLatin(word));
 }
 
-// A Latin-script word; "n't" stays attached so "don't" folds to "dont". Other apostrophes split ("l'adresse").
-const WORD = /[\p{Script=Latin}\p{N}\p{M}]+(?:['’][tT](?![\p{Script=Latin}]))?/gu;
+// A word is a run of [\p{Script=Latin}\p{N}\p{M}]; "n't" stays attached when no Latin letter follows, so "don't"
+// folds to "dont". Other apostrophes split ("l'adresse"). Character classes are looked up in a table by UTF-16
+// code unit, filled on first sight of a unit (ASCII up front); astral characters are tested as they come.
+const WORD_CHAR = /^[\p{Script=Latin}\p{N}\p{M}]$/u;
+const LATIN_CHAR = /^\p{Script=Latin}$/u;
+/** Bit 1: word character; bit 2: Latin script. */
+const IN_WORD = 1;
+const LATIN = 2;
+const classOfChar = (ch: string): number => (WORD_CHAR.test(ch) ? IN_WORD : 0) | (LATIN_CHAR.test(ch) ? LATIN : 0);
+/** Class + 4 for a code unit seen (0: not yet). */
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++) CLASS[c] = 4 + classOfChar(String.fromCharCode(c));
 
-function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
-  let b: 0 | 1 | 2 = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // . ! ? ; newline 。！？
-    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return 2;
-    // , : 、，：
-    if (c === 44 || c === 58 || c === 0x3001 || c === 0xff0c || c === 0xff1a) b = 1;
-  }
-  return b;
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Class bits of the character (code point) at i. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isHigh(c) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) return classOfChar(text.slice(i, i + 2));
+  let k = CLASS[c]!;
+  if (k === 0) k = CLASS[c] = 4 + (isHigh(c) || isLow(c) ? 0 : classOfChar(String.fromCharCode(c)));
+  return k & 3;
+}
+
+/** UTF-16 length of the character at i: 2 for a surrogate pair. */
+const widthAt = (text: string, i: number): number => (isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1)) ? 2 : 1);
+
+/** Punctuation as a break between words: 2 sentence end (. ! ? ; newline 。！？), 1 comma-like (, : 、，：), else 0. */
+function breakOf(c: number): 0 | 1 | 2 {
+  if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10 || c === 0x3002 || c === 0xff01 || c === 0xff1f) return 2;
+  if (c === 44 || c === 58 || c === 0x3001 || c === 0xff0c || c === 0xff1a) return 1;
+  return 0;
 }
 
 /**
@@ -138,24 +162,68 @@ function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let lastEnd = 0;
+  const n = text.length;
+  /** The strongest break since the previous word, and since the previous token (dropped words in between). */
+  let gap: 0 | 1 | 2 = 0;
   let pendingBreak: 0 | 1 | 2 = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    const gap = breakBetween(text, lastEnd, start);
-    lastEnd = end;
-    if (/\d/.test(raw) && raw.length > 3) {
-      if (gap > pendingBreak) pendingBreak = gap;
+  let i = 0;
+  while (i < n) {
+    if (!(classAt(text, i) & IN_WORD)) {
+      const b = breakOf(text.charCodeAt(i));
+      if (b > gap) gap = b;
+      i += widthAt(text, i);
       continue;
     }
-    const plain = plainLatin(raw);
+    // A word. For an ASCII one (the usual case) its plain and folded forms are settled on the way: upper-case
+    // letters? a run of one letter?
+    const start = i;
+    let digits = false;
+    let ascii = true;
+    let upper = false;
+    let run = false;
+    let prev = 0;
+    while (i < n && classAt(text, i) & IN_WORD) {
+      const c = text.charCodeAt(i);
+      if (c > 0x7e) ascii = false;
+      else if (c <= 57) digits = true;
+      else {
+        const lower = c | 0x20; // a letter: [A-Za-z]
+        if (c <= 90) upper = true;
+        if (lower === prev) run = true;
+        prev = lower;
+      }
+      if (c <= 57) prev = 0;
+      i += widthAt(text, i);
+    }
+    let apostrophe = false;
+    if (i + 1 < n) {
+      const a = text.charCodeAt(i);
+      const t = text.charCodeAt(i + 1);
+      if ((a === 39 || a === 0x2019) && (t === 116 || t === 84) && (i + 2 >= n || !(classAt(text, i + 2) & LATIN))) {
+        i += 2;
+        apostrophe = true;
+        if (a !== 39) ascii = false;
+        if (prev === 116) run = true; // "…t't" folds to "…tt" → "…t"
+      }
+    }
+    const end = i;
+    const thisGap = gap;
+    gap = 0;
+    if (digits && end - start > 3) {
+      if (thisGap > pendingBreak) pendingBreak = thisGap;
+      continue;
+    }
+    const raw = text.slice(start, end);
+    let plain: string;
+    if (ascii) {
+      // What plainLatin does to an ASCII word: lower case, apostrophe dropped.
+      plain = upper ? raw.toLowerCase() : raw;
+      if (apostrophe) plain = `${plain.slice(0, -2)}t`;
+    } else plain = plainLatin(raw);
     if (!plain) continue;
-    const brk = (gap > pendingBreak ? gap : pendingBreak) as 0 | 1 | 2;
+    const brk = (thisGap > pendingBreak ? thisGap : pendingBreak) as 0 | 1 | 2;
     pendingBreak = 0;
-    tokens.push({ norm: collapseRuns(plain), plain, start, end, brk });
+    tokens.push({ norm: ascii && !run ? plain : collapseRuns(plain), plain, start, end, brk });
   }
   return tokens;
 }

@@ -37,10 +37,13 @@ export type Signal = (typeof SIGNALS)[number];
  */
 export type Label = Intent | Signal | '_request' | '_none';
 
+const INTENT_SET: ReadonlySet<string> = new Set(INTENTS);
+const SIGNAL_SET: ReadonlySet<string> = new Set(SIGNALS);
+
 export function isIntent(label: string): label is Intent {
-  return (INTENTS as readonly string[]).includes(label);
+  return INTENT_SET.has(label);
 }
 
 export function isSignal(label: string): label is Signal {
-  return (SIGNALS as readonly string[]).includes(label);
+  return SIGNAL_SET.has(label);
 }
