@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { ingestMessages } from '../src/channels/ingest.ts';
 import type { InboundMessage } from '../src/channels/types.ts';
@@ -7,7 +8,10 @@ import { saveCustomers, saveOrders, type OrderInput } from '../src/commerce/inde
 import { DryRunResponse, TicketDetail, TicketListResponse, TriageSettingsView } from '../src/contracts/index.ts';
 import { addNote, getTicketDetail, getTicketTimeline, listNotes, queueReply, TICKET_CHANGED_QUEUE, updateTicket } from '../src/desk/index.ts';
 import { fixedClock } from '../src/kernel/index.ts';
+import { loadMigrations, migrate } from '../src/platform/db/migrate.ts';
+import { pgliteDb } from '../src/platform/db/pglite.ts';
 import type { Db } from '../src/platform/db/port.ts';
+import { postgresDb } from '../src/platform/db/postgres.ts';
 import { createJobWorker } from '../src/platform/jobs.ts';
 import { createLogger } from '../src/platform/log.ts';
 import type { Rule } from '../src/triage/domain/rules/index.ts';
@@ -17,7 +21,7 @@ import {
   assessMessage, AssessInput, reassessJob, reassessTickets, ruleWebhookJob, runIdleRules, runSlaSweep, saveTriageSettings, WEBHOOK_QUEUE,
 } from '../src/triage/index.ts';
 import { client, testApp } from './support/app.ts';
-import { DRIVERS, freshDbPerTest } from './support/db.ts';
+import { DRIVERS, freshDbPerTest, MIGRATIONS_DIR, scratchDatabase, type TestDriver } from './support/db.ts';
 import { seedSmallWorkspace, T0 } from './support/fixtures.ts';
 import { inbound } from './support/inbound.ts';
 
@@ -47,6 +51,12 @@ async function ticketRow(db: Db, id: string): Promise<TicketRow> {
             sla_next_check_at, sla_breached_at, sla_warnings_sent, first_response_due_at, next_response_due_at, resolution_due_at, updated_at
        FROM tickets WHERE id = $1`, [id]);
   return r.rows[0]!;
+}
+
+/** The ticket's row in the sweep's agenda (ticket_sla_checks): its next check, or null when it has none. */
+async function agenda(db: Db, ticketId: string): Promise<string | null> {
+  const r = await db.query<{ next_check_at: Date }>('SELECT next_check_at FROM ticket_sla_checks WHERE ticket_id = $1', [ticketId]);
+  return r.rows[0]?.next_check_at.toISOString() ?? null;
 }
 
 async function eventsOf(db: Db, ticketId: string, type?: string): Promise<{ type: string; actor: string; data: Record<string, unknown>; occurred_at: Date }[]> {
@@ -192,6 +202,7 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     const id = r.ticketIds[0]!;
     const expected = { sla_policy_id: 'amazon-messages', sla_state: 'stopped', sla_due_at: null, sla_next_check_at: null, next_response_due_at: null, no_response_needed: true, risk_level: 'low', tags: ['thanks'] };
     expect(await ticketRow(db, id)).toMatchObject(expected);
+    expect(await agenda(db, id)).toBeNull();
     // Any later pass (a desk change, the sweep's rules) rebuilds the clocks from the history: the rule's mark must count.
     await db.transaction((tx) => reassessTickets(tx, s.workspaceId, [{ ticketId: id, trigger: 'ticket_updated', eventKey: 'update:test' }], at(1 * H)));
     expect(await ticketRow(db, id)).toMatchObject(expected);
@@ -342,6 +353,8 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     expect(row.risk_level).not.toBe('critical');
     expect(row.sla_due_at?.toISOString()).toBe(iso(24 * H));
     expect(row.sla_warn_times.map((x) => x.toISOString())).toEqual([iso(18 * H), iso(22 * H)]);
+    // The sweep's agenda holds the same next check as the snapshot.
+    expect(await agenda(db, id)).toBe(iso(18 * H));
 
     expect(await runSlaSweep(db, at(17 * H))).toMatchObject({ warnings: 0, breaches: 0 });
     expect((await ticketRow(db, id)).sla_state).toBe('ok');
@@ -350,16 +363,19 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     row = await ticketRow(db, id);
     expect(row).toMatchObject({ sla_state: 'warning', sla_warnings_sent: 1 });
     expect(row.sla_next_check_at?.toISOString()).toBe(iso(22 * H));
+    expect(await agenda(db, id)).toBe(iso(22 * H));
 
     expect(await runSlaSweep(db, at(22 * H + MIN))).toMatchObject({ warnings: 1, breaches: 0 });
     row = await ticketRow(db, id);
     expect(row).toMatchObject({ sla_state: 'warning', sla_warnings_sent: 2 });
     expect(row.sla_next_check_at?.toISOString()).toBe(iso(24 * H));
+    expect(await agenda(db, id)).toBe(iso(24 * H));
 
     expect(await runSlaSweep(db, at(24 * H + MIN))).toMatchObject({ warnings: 0, breaches: 1 });
     row = await ticketRow(db, id);
     expect(row).toMatchObject({ sla_state: 'breached', sla_next_check_at: null });
     expect(row.sla_breached_at?.toISOString()).toBe(iso(24 * H));
+    expect(await agenda(db, id)).toBeNull();
 
     // Nothing new on a second run.
     expect(await runSlaSweep(db, at(25 * H))).toMatchObject({ warnings: 0, breaches: 0 });
@@ -381,6 +397,7 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     await reassessJob({ db, clock, log }).handle(jobs.rows[0]!.payload, { jobId: 1, attempt: 1, maxAttempts: 8, workspaceId: jobs.rows[0]!.workspace_id });
     row = await ticketRow(db, id);
     expect(row).toMatchObject({ sla_state: 'stopped', sla_metric: null, sla_due_at: null, sla_next_check_at: null, next_response_due_at: null });
+    expect(await agenda(db, id)).toBeNull();
     expect(row.first_response_due_at?.toISOString()).toBe(iso(24 * H));
     const d = TicketDetail.parse(await getTicketDetail(db, s.workspaceId, id));
     expect(d.ticket.sla.clocks.find((x) => x.metric === 'first_response')).toMatchObject({ state: 'stopped', stopReason: 'replied' });
@@ -411,8 +428,35 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     expect(row.next_response_due_at).toBeNull();
     const d = TicketDetail.parse(await getTicketDetail(db, s.workspaceId, id));
     expect(d.ticket.sla.clocks.find((x) => x.metric === 'first_response')).toMatchObject({ state: 'stopped', stopReason: 'replied' });
-    // The response clock is answered; what still runs is the 48 h resolution target of amazon-critical.
+    // The response clock is answered; what still runs is the 48 h resolution target of amazon-critical, and the
+    // sweep's agenda follows the new snapshot.
     expect(d.ticket.sla).toMatchObject({ policyId: 'amazon-critical', metric: 'resolution', dueAt: iso(48 * H) });
+    expect(row.sla_next_check_at).not.toBeNull();
+    expect(await agenda(db, id)).toBe(row.sla_next_check_at?.toISOString());
+  });
+
+  it('sweeps racing over the same backlog announce each crossing once, and leave the indexed ticket columns alone', async () => {
+    s = await seedSmallWorkspace(db, 'race');
+    const r = await ingest(['ann', 'bob', 'cy', 'di'].map((b, i) => relay(`r-${i}@amazon`, at(i * MIN), QUESTION_TEXT, { buyer: b })), at(5 * MIN));
+    const ids = r.ticketIds.filter((x): x is string => x !== null);
+    expect(ids).toHaveLength(4);
+    const indexed = `SELECT id, workspace_id, status, risk_rank, risk_score, sla_due_at, next_response_due_at, created_at FROM tickets WHERE id = ANY($1::text[]) ORDER BY id`;
+    const before = (await db.query(indexed, [ids])).rows;
+    // Half-way between the two warnings of the 24 h clock: every ticket owes its first warning.
+    const first = await Promise.all([runSlaSweep(db, at(20 * H)), runSlaSweep(db, at(20 * H))]);
+    expect(first.reduce((n, x) => n + x.warnings, 0)).toBe(4);
+    // Days late: the deadline passed, so only the breach (the second warning is moot).
+    const late = await Promise.all([runSlaSweep(db, at(72 * H)), runSlaSweep(db, at(72 * H)), runSlaSweep(db, at(72 * H))]);
+    expect(late.reduce((n, x) => n + x.breaches, 0)).toBe(4);
+    expect(late.reduce((n, x) => n + x.warnings, 0)).toBe(0);
+    for (const id of ids) {
+      expect((await eventsOf(db, id)).filter((e) => e.type.startsWith('sla.')).map((e) => e.type)).toEqual(['sla.warning', 'sla.breached']);
+      expect(await agenda(db, id)).toBeNull();
+      const row = await ticketRow(db, id);
+      expect(row).toMatchObject({ sla_state: 'breached', sla_next_check_at: null });
+      expect(row.sla_breached_at?.toISOString()).toBe(row.sla_due_at?.toISOString());
+    }
+    expect((await db.query(indexed, [ids])).rows).toEqual(before);
   });
 
   it('a workspace rule on sla_breach (saved through the API) adds a note and a notification when the sweep announces the breach', async () => {
@@ -734,6 +778,52 @@ describe.each(DRIVERS)('triage wiring on $name', (driver) => {
     // The weekend does not warn: a sweep on Sunday announces nothing.
     expect(await runSlaSweep(db, new Date('2026-11-22T20:00:00Z'))).toMatchObject({ warnings: 0, breaches: 0 });
     expect((await ticketRow(db, id)).sla_state).toBe('ok');
+  });
+});
+
+/** An empty database (no migrations applied) on the driver, and how to dispose of it. */
+async function emptyDb(driver: TestDriver): Promise<{ db: Db; done(): Promise<void> }> {
+  if (driver.name === 'pglite') {
+    const db = pgliteDb(await PGlite.create());
+    return { db, done: () => db.close() };
+  }
+  const scratch = await scratchDatabase('claimdesk_sla_agenda');
+  const db = postgresDb(scratch.url, { max: 2 });
+  return { db, done: async () => { await db.close(); await scratch.drop(); } };
+}
+
+describe.each(DRIVERS)('migration 0006 (the SLA sweep agenda) on $name', (driver) => {
+  it('backfills the agenda from the next checks stored on existing tickets, and the sweep runs from it', async (ctx) => {
+    if (driver.skipReason) ctx.skip(driver.skipReason);
+    const { db, done } = await emptyDb(driver);
+    try {
+      const all = await loadMigrations(MIGRATIONS_DIR);
+      await migrate(db, all.filter((m) => m.version < 6));
+      await db.query(`INSERT INTO workspaces (id, name, slug) VALUES ('ws_old', 'Old', 'old')`);
+      // A running clock (next check: the first warning), a breached one and a stopped one, as 0003 stored them.
+      await db.query(
+        `INSERT INTO tickets (id, workspace_id, number, channel, subject, sla_state, sla_metric, sla_due_at, sla_warn_times, sla_next_check_at, sla_warnings_sent, sla_breached_at)
+         VALUES ('tkt_run', 'ws_old', 1, 'email', 'a', 'ok', 'first_response', $1, ARRAY[$2, $3]::timestamptz[], $2, 0, NULL),
+                ('tkt_late', 'ws_old', 2, 'email', 'b', 'breached', 'first_response', $2, '{}', NULL, 0, $2),
+                ('tkt_stop', 'ws_old', 3, 'email', 'c', 'stopped', NULL, NULL, '{}', NULL, 0, NULL)`,
+        [at(8 * H), at(6 * H), at(7 * H)]);
+      await migrate(db, all);
+      const rows = await db.query<{ ticket_id: string; workspace_id: string; next_check_at: Date }>('SELECT ticket_id, workspace_id, next_check_at FROM ticket_sla_checks ORDER BY ticket_id');
+      expect(rows.rows.map((x) => [x.ticket_id, x.workspace_id, x.next_check_at.toISOString()])).toEqual([['tkt_run', 'ws_old', iso(6 * H)]]);
+
+      expect(await runSlaSweep(db, at(6 * H + MIN))).toMatchObject({ warnings: 1, breaches: 0 });
+      expect(await agenda(db, 'tkt_run')).toBe(iso(7 * H));
+      expect(await runSlaSweep(db, at(9 * H))).toMatchObject({ warnings: 0, breaches: 1 });
+      expect(await agenda(db, 'tkt_run')).toBeNull();
+      expect((await eventsOf(db, 'tkt_run')).map((e) => e.type)).toEqual(['sla.warning', 'sla.breached']);
+      expect(await eventsOf(db, 'tkt_late')).toEqual([]);
+      // Deleting a ticket (a workspace erased) takes its agenda row along.
+      await db.query(`INSERT INTO ticket_sla_checks (ticket_id, workspace_id, next_check_at) VALUES ('tkt_stop', 'ws_old', $1)`, [at(10 * H)]);
+      await db.query(`DELETE FROM tickets WHERE id = 'tkt_stop'`);
+      expect(await agenda(db, 'tkt_stop')).toBeNull();
+    } finally {
+      await done();
+    }
   });
 });
 

@@ -4,9 +4,9 @@ import type { Clock } from '../kernel/index.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
 import { defineJob, enqueue } from '../platform/jobs.ts';
 import type { Logger } from '../platform/log.ts';
-import { crossingEvents, idleMarker, reassessTickets, WEBHOOK_QUEUE, type TicketEvent } from './reassess.ts';
+import { crossingEvents, idleMarker, reassessTickets, WEBHOOK_QUEUE } from './reassess.ts';
 import { loadTriageSettings } from './settings.ts';
-import { sweepSla } from './sla-sweep.ts';
+import { sweepSla, type SlaCrossing } from './sla-sweep.ts';
 
 export interface TriageJobDeps {
   readonly db: Db;
@@ -69,21 +69,22 @@ export async function runSlaSweep(db: Db, now: Date): Promise<SweepReport> {
   let breaches = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
-      // The planner overestimates the per-ticket warning series and would JIT-compile every sweep (~60 ms each).
+      // A guard: the sweep statement is estimated cheap, but JIT-compiling it (when the planner's guess for a very
+      // large agenda crosses jit_above_cost) would cost more than running it.
       await tx.query('SET LOCAL jit = off');
       const crossings = await sweepSla(tx, now, { limit: SWEEP_BATCH });
-      warnings += crossings.filter((c) => c.kind === 'warning').length;
-      breaches += crossings.filter((c) => c.kind === 'breach').length;
-      const byWs = new Map<string, TicketEvent[]>();
+      const byWs = new Map<string, SlaCrossing[]>();
       for (const c of crossings) {
-        const list = byWs.get(c.workspaceId) ?? [];
-        if (!byWs.has(c.workspaceId)) byWs.set(c.workspaceId, list);
-        list.push(...crossingEvents([c]));
+        if (c.kind === 'warning') warnings++;
+        else breaches++;
+        const list = byWs.get(c.workspaceId);
+        if (list) list.push(c);
+        else byWs.set(c.workspaceId, [c]);
       }
-      for (const [ws, events] of byWs) {
+      for (const [ws, list] of byWs) {
         const settings = await loadTriageSettings(tx, ws);
         if (settings.rules.some((r) => r.enabled && (r.trigger === 'sla_warning' || r.trigger === 'sla_breach'))) {
-          await reassessTickets(tx, ws, events, now, settings, 1);
+          await reassessTickets(tx, ws, crossingEvents(list), now, settings, 1);
         }
       }
       return crossings.length;

@@ -294,8 +294,11 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
 
   if (automation.length) await applyAutomation(q, workspaceId, automation, now);
   if (updates.length) {
+    // The snapshot on the ticket row, and the next check in the sweep's agenda (ticket_sla_checks: a row while a clock
+    // runs, rewritten only when the instant moves).
     await q.query(
-      `UPDATE tickets t SET risk_level = u.risk_level, risk_score = u.risk_score, risk_reasons = u.risk_reasons, risk_factors = u.risk_factors,
+      `WITH snap AS (
+       UPDATE tickets t SET risk_level = u.risk_level, risk_score = u.risk_score, risk_reasons = u.risk_reasons, risk_factors = u.risk_factors,
          sla_policy_id = u.sla_policy_id, sla_state = u.sla_state, sla_metric = u.sla_metric, sla_due_at = u.sla_due_at, sla_warn_times = u.sla_warn_times,
          sla_next_check_at = u.sla_next_check_at, sla_breached_at = u.sla_breached_at, sla_clock_key = u.sla_clock_key, sla_warnings_sent = u.sla_warnings_sent,
          sla_clocks = u.sla_clocks, first_response_due_at = u.first_response_due_at, next_response_due_at = u.next_response_due_at,
@@ -303,7 +306,14 @@ export async function reassessTickets(q: Queryable, workspaceId: string, events:
        FROM json_to_recordset($3::json) AS u(id text, risk_level text, risk_score integer, risk_reasons jsonb, risk_factors jsonb, sla_policy_id text, sla_state text,
          sla_metric text, sla_due_at timestamptz, sla_warn_times timestamptz[], sla_next_check_at timestamptz, sla_breached_at timestamptz, sla_clock_key text,
          sla_warnings_sent smallint, sla_clocks jsonb, first_response_due_at timestamptz, next_response_due_at timestamptz, resolution_due_at timestamptz)
-       WHERE t.workspace_id = $1 AND t.id = u.id`,
+       WHERE t.workspace_id = $1 AND t.id = u.id
+       RETURNING t.id, t.sla_next_check_at
+     ), stopped AS (
+       DELETE FROM ticket_sla_checks c USING snap s WHERE c.ticket_id = s.id AND s.sla_next_check_at IS NULL
+     )
+     INSERT INTO ticket_sla_checks (ticket_id, workspace_id, next_check_at)
+     SELECT s.id, $1, s.sla_next_check_at FROM snap s WHERE s.sla_next_check_at IS NOT NULL
+     ON CONFLICT (ticket_id) DO UPDATE SET next_check_at = excluded.next_check_at WHERE ticket_sla_checks.next_check_at <> excluded.next_check_at`,
       [workspaceId, now, JSON.stringify(updates)],
     );
   }
