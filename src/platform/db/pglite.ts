@@ -1,4 +1,5 @@
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { copyRowsPglite } from './copy-rows.ts';
 import type { Db, Queryable, QueryResult } from './port.ts';
 
 function wrap(q: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
@@ -10,6 +11,7 @@ function wrap(q: Pick<PGliteInterface, 'query' | 'exec'>): Queryable {
       const r = await q.query<T>(sql, params as unknown[] | undefined);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     },
+    copyRows: (table, columns, data) => copyRowsPglite(q, table, columns, data),
   };
 }
 
@@ -19,6 +21,7 @@ export function pgliteDb(lite: PGliteInterface): Db {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    copyRows: base.copyRows,
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
     close: () => lite.close(),
   };

@@ -8,6 +8,12 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Runs a multi-statement SQL script with no parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads rows given in PostgreSQL's COPY text format (one row per `\n`-terminated line, columns in the
+   * order of `columns` separated by tabs, `\N` for NULL, backslash escapes) into `table`, as one COPY
+   * statement; returns the number of rows loaded. Optional: callers fall back to INSERT without it.
+   */
+  copyRows?(table: string, columns: readonly string[], data: string): Promise<number>;
 }
 
 export interface Db extends Queryable {

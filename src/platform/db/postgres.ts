@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { copyRowsPg } from './copy-rows.ts';
 import type { Db, Queryable, QueryResult } from './port.ts';
 
 // int8 (money in minor units, counts) as JS numbers, as PGlite returns them; values stay far below 2^53.
@@ -18,6 +19,19 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       const r = await client.query({ text: sql, values: params as unknown[] | undefined, types });
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
+    async copyRows(table, columns, data) {
+      if (!(client instanceof pg.Pool)) return copyRowsPg(client, table, columns, data);
+      const c = await client.connect();
+      let failed: Error | undefined;
+      try {
+        return await copyRowsPg(c, table, columns, data);
+      } catch (err) {
+        failed = err as Error; // a connection whose COPY failed half-way is not handed to the next caller
+        throw err;
+      } finally {
+        c.release(failed);
+      }
+    },
   };
 }
 
@@ -30,6 +44,7 @@ export function postgresDb(url: string, opts: { max?: number; onIdleError?: (err
   return {
     kind: 'postgres',
     query: base.query,
+    copyRows: base.copyRows,
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;

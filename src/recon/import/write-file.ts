@@ -11,6 +11,9 @@ import { TableWriter, type WriteCounts } from './table-writer.ts';
 import { TABLES } from './tables.ts';
 import { ValueError, type ValueConventions } from './values.ts';
 
+/** Rows parsed between two turns of the event loop (the write in flight needs them to go on; see below). */
+const YIELD_EVERY = 100;
+
 export interface RecordSource {
   /** The file as errors name it. */
   readonly where: string;
@@ -25,10 +28,14 @@ export interface WriteScope {
   readonly importId: string;
   readonly now: Date;
   readonly batchSize: number;
+  /** Tables with nothing of this scope yet may be COPYed into straight (see TableWriter; ConflictAfterAll). */
+  readonly direct: boolean;
 }
 
 export interface WriteResult extends WriteCounts {
   rows: number;
+  /** Tables with rows inserted or updated. */
+  changed: string[];
 }
 
 export interface FileJob {
@@ -47,7 +54,7 @@ export async function writeFileRows(q: Queryable, job: FileJob, scope: WriteScop
     if (!w) {
       const spec = TABLES[table];
       if (!spec) throw new Error(`no table spec for ${table}`);
-      w = new TableWriter(q, spec, { workspaceId: scope.workspaceId, accountId: scope.accountId, importId: scope.importId });
+      w = new TableWriter(q, spec, { workspaceId: scope.workspaceId, accountId: scope.accountId, importId: scope.importId }, { direct: scope.direct });
       writers.set(table, w);
     }
     return w;
@@ -59,7 +66,8 @@ export async function writeFileRows(q: Queryable, job: FileJob, scope: WriteScop
   try {
     for await (const rec of source.records(onBytes)) {
       const { values, extra } = parseRow(map, rec.cells, rec.line, ctx, state);
-      rows++;
+      // Parsing runs on microtasks: let socket events in now and then, so the batch being written goes on.
+      if (++rows % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const emitted: Emitted[] = layout.transform ? layout.transform(values, state) : [{ table: layout.table!, row: values }];
       for (const e of emitted) {
         if (e.table === 'supplier_invoices' && typeof e.row.document === 'string' && documentColumn) {
@@ -83,11 +91,12 @@ export async function writeFileRows(q: Queryable, job: FileJob, scope: WriteScop
     for (const w of writers.values()) await w.settle();
     throw err;
   }
-  const total: WriteResult = { rows, inserted: 0, updated: 0, duplicates: 0 };
-  for (const w of writers.values()) {
+  const total: WriteResult = { rows, inserted: 0, updated: 0, duplicates: 0, changed: [] };
+  for (const [table, w] of writers) {
     total.inserted += w.counts.inserted;
     total.updated += w.counts.updated;
     total.duplicates += w.counts.duplicates;
+    if (w.counts.inserted + w.counts.updated > 0) total.changed.push(table);
   }
   return total;
 }
