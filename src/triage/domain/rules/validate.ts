@@ -170,7 +170,9 @@ function checkAction(a: unknown, path: string, out: Collector, opts: ValidateOpt
       if (a.text !== undefined) checkTemplate(a.text, `${path}.text`, out);
       break;
     case 'notify':
-      if (a.channel !== undefined && a.channel !== 'email' && a.channel !== 'in_app') out.add(`${path}.channel`, 'channel is email or in_app');
+      // E-mail delivery of notifications is not built: refuse it rather than record mail that never leaves.
+      if (a.channel === 'email') out.add(`${path}.channel`, 'e-mail notifications are not sent yet: use in_app (the notification list), or a webhook to your mail or chat service');
+      else if (a.channel !== undefined && a.channel !== 'in_app') out.add(`${path}.channel`, 'channel is in_app');
       if (a.to !== undefined && !isNonEmptyString(a.to)) out.add(`${path}.to`, 'to must be a non-empty string');
       if (a.message !== undefined) checkTemplate(a.message, `${path}.message`, out);
       break;
