@@ -176,21 +176,28 @@ async function addEvents(tx: Queryable, workspaceId: string, events: { caseId: s
 /** Matches reimbursements not yet counted to cases (by Amazon case id, order id, reference, or FNSKU and quantity after submission). */
 async function matchRecoveries(tx: Queryable, workspaceId: string, now: Date, asOf: string): Promise<number> {
   const r = await tx.query<{ case_id: string; amount: string }>(
-    `WITH cand AS (
-       SELECT DISTINCT ON (r.id) c.id AS case_id, r.id AS rpk, r.amount_total_minor AS amount, r.quantity_total AS qty,
-              CASE WHEN c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id THEN 'case_id'
-                   WHEN c.order_id IS NOT NULL AND r.amazon_order_id = c.order_id THEN 'order_id'
-                   WHEN c.kind IN ('underpaid_reimbursement', 'reversal_dispute') AND r.original_reimbursement_id IS NULL AND r.reimbursement_id <> c.reference_id THEN 'reference'
-                   ELSE 'fnsku_quantity' END AS how
-       FROM recon_cases c
-       JOIN fba_reimbursements r ON r.workspace_id = c.workspace_id AND r.account_id = c.account_id AND r.amount_total_minor > 0
-         AND r.approved_at < ($2::date + 1)::timestamptz AND r.approved_at >= c.event_on::timestamptz
-         AND ((c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id)
-              OR (c.order_id IS NOT NULL AND r.amazon_order_id = c.order_id AND r.sku IS NOT DISTINCT FROM c.sku AND r.approved_at > c.detected_at)
-              OR (c.status = 'submitted' AND c.fnsku IS NOT NULL AND r.fnsku = c.fnsku AND r.quantity_total = c.quantity AND r.approved_at >= c.submitted_at))
-       WHERE c.workspace_id = $1 AND c.status IN ('detected', 'ready', 'submitted', 'reimbursed')
-         AND NOT EXISTS (SELECT 1 FROM recon_case_recoveries x WHERE x.workspace_id = $1 AND x.reimbursement_pk = r.id)
-       ORDER BY r.id, (c.amazon_case_id IS NOT NULL AND r.case_id = c.amazon_case_id) DESC, c.detected_at
+    `WITH open AS MATERIALIZED (
+       SELECT c.* FROM recon_cases c WHERE c.workspace_id = $1 AND c.status IN ('detected', 'ready', 'submitted', 'reimbursed')
+     ),
+     -- Three equi-joins (each can be a hash join) instead of one join on an OR of them.
+     links AS (
+       SELECT c.id AS case_id, c.detected_at, r.id AS rpk, r.amount_total_minor AS amount, r.quantity_total AS qty, 'case_id' AS how, 0 AS pref
+       FROM open c JOIN fba_reimbursements r ON r.workspace_id = $1 AND r.account_id = c.account_id AND r.case_id = c.amazon_case_id
+       WHERE c.amazon_case_id IS NOT NULL AND r.amount_total_minor > 0 AND r.approved_at >= c.event_on::timestamptz AND r.approved_at < ($2::date + 1)::timestamptz
+       UNION ALL
+       SELECT c.id, c.detected_at, r.id, r.amount_total_minor, r.quantity_total, 'order_id', 1
+       FROM open c JOIN fba_reimbursements r ON r.workspace_id = $1 AND r.account_id = c.account_id AND r.amazon_order_id = c.order_id AND r.sku IS NOT DISTINCT FROM c.sku
+       WHERE c.order_id IS NOT NULL AND r.amount_total_minor > 0 AND r.approved_at > c.detected_at AND r.approved_at < ($2::date + 1)::timestamptz
+       UNION ALL
+       SELECT c.id, c.detected_at, r.id, r.amount_total_minor, r.quantity_total, 'fnsku_quantity', 2
+       FROM open c JOIN fba_reimbursements r ON r.workspace_id = $1 AND r.account_id = c.account_id AND r.fnsku = c.fnsku AND r.quantity_total = c.quantity
+       WHERE c.status = 'submitted' AND c.fnsku IS NOT NULL AND r.amount_total_minor > 0 AND r.approved_at >= c.submitted_at AND r.approved_at < ($2::date + 1)::timestamptz
+     ),
+     cand AS (
+       SELECT DISTINCT ON (l.rpk) l.case_id, l.rpk, l.amount, l.qty, l.how
+       FROM links l
+       WHERE NOT EXISTS (SELECT 1 FROM recon_case_recoveries x WHERE x.workspace_id = $1 AND x.reimbursement_pk = l.rpk)
+       ORDER BY l.rpk, l.pref, l.detected_at
      )
      INSERT INTO recon_case_recoveries (workspace_id, case_id, reimbursement_pk, amount_minor, quantity, matched_by, matched_at)
      SELECT $1, case_id, rpk, amount, qty, how, $3 FROM cand
@@ -282,6 +289,8 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
         [workspaceId, now, JSON.stringify(rows)],
       );
     }
+    // The planner needs to know how many cases there are now (the embedded database has no autovacuum).
+    if (inserts.length > 100) await tx.query('ANALYZE recon_cases');
     const recoveries = await matchRecoveries(tx, workspaceId, now, asOf);
     // Open cases the rules no longer find: Amazon found or reimbursed the units, or a newer report settled them.
     const gone = await tx.query<{ id: string }>(
