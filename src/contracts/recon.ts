@@ -106,3 +106,20 @@ export const ReconRunResponse = z.object({
   byRule: z.array(z.object({ rule: z.string(), candidates: z.number().int(), ms: z.number().int() })),
   ms: z.number().int(),
 });
+
+/** POST /api/recon/imports: per file, what its header was recognised as and what was kept (a rejected file keeps nothing). */
+export const ReconImportResponse = z.object({
+  files: z.array(z.object({
+    file: z.string(),
+    kind: z.string().nullable(),
+    recognisedAs: z.string().nullable(),
+    status: z.string().describe('imported | unchanged (the same content was imported before) | rejected'),
+    rows: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    duplicates: z.number().int(),
+    error: z.string().nullable().describe('`name:line:column (header): reason` for a rejected file'),
+  })),
+  rejected: z.number().int(),
+});
+export type ReconImportResponse = z.infer<typeof ReconImportResponse>;

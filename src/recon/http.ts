@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { errorBody, errorResponse as err, jsonResponse as json, register, type App } from '../access/index.ts';
-import { ReconCaseAction, ReconCaseDetail, ReconCaseListQuery, ReconCaseListResponse, ReconRunRequest, ReconRunResponse, ReconSummary } from '../contracts/index.ts';
+import { ReconCaseAction, ReconCaseDetail, ReconCaseListQuery, ReconCaseListResponse, ReconImportResponse, ReconRunRequest, ReconRunResponse, ReconSummary } from '../contracts/index.ts';
 import { CodedError, type Clock } from '../kernel/index.ts';
 import type { Db } from '../platform/db/port.ts';
 import { HTTP_STATUS } from '../platform/http-errors.ts';
@@ -96,7 +96,7 @@ export function reconRoutes(app: App, deps: { db: Db; clock: Clock }): void {
     method: 'post', path: '/api/recon/imports', tags,
     request: { body: { content: { 'multipart/form-data': { schema: z.object({ account: z.string().optional().describe('the Amazon account (id) the reports belong to'), files: z.any().describe('one or more report files') }) } }, required: true } },
     responses: {
-      200: json(z.object({ files: z.array(z.object({ file: z.string(), kind: z.string().nullable(), recognisedAs: z.string().nullable(), status: z.string(), rows: z.number().int(), inserted: z.number().int(), updated: z.number().int(), duplicates: z.number().int(), error: z.string().nullable() })), rejected: z.number().int() }), 'each file: recognised as what, imported / unchanged / rejected with file:line:column'),
+      200: json(ReconImportResponse, 'each file: recognised as what, imported / unchanged / rejected with file:line:column'),
       400: err('no files, or an unknown account'), 403: err('viewers cannot import'), 413: err('too large'),
     },
   }), 'agent', async (c, p) => guarded(c as never, async () => {

@@ -17,6 +17,7 @@ import {
   PresenceResponse,
   ReconCaseDetail,
   ReconCaseListResponse,
+  ReconImportResponse,
   ReconRunResponse,
   ReconSummary,
   SessionInfo,
@@ -148,23 +149,6 @@ const TeamList = itemsOf(Team);
 const TokenList = itemsOf(ApiToken);
 const CustomerChange = z.object({ customerId: z.string(), movedTickets: z.number().int() });
 
-/** POST /api/recon/imports: per file, what its header was recognised as and what was kept (a rejected file keeps nothing). */
-export const ReconImportResponse = z.object({
-  files: z.array(z.object({
-    file: z.string(),
-    kind: z.string().nullable(),
-    recognisedAs: z.string().nullable(),
-    /** imported | unchanged (the same content was imported before) | rejected */
-    status: z.string(),
-    rows: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    duplicates: z.number().int(),
-    /** `name:line:column (header): reason` for a rejected file. */
-    error: z.string().nullable(),
-  })),
-  rejected: z.number().int(),
-});
 export type ReconImportResult = z.output<typeof ReconImportResponse>;
 export type ReconImportFile = ReconImportResult['files'][number];
 
