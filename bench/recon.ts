@@ -16,7 +16,9 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { writeDemoFiles } from '../src/demo/index.ts';
 import { openPglite } from '../src/platform/db/pglite.ts';
@@ -182,7 +184,7 @@ async function childDb(driver: string, files: string): Promise<object> {
 
 /** DuckDB: the same core joins (netting per FNSKU, inbound credits, refund/return anti-joins, underpayment, removals) straight off the files. */
 async function childDuck(files: string): Promise<object> {
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance } = await loadDuckDb();
   const inst = await DuckDBInstance.create(':memory:');
   const con = await inst.connect();
   const f = (glob: string) => `read_csv('${join(files, glob)}', delim='\t', header=true, all_varchar=true, quote='')`;
@@ -237,6 +239,24 @@ async function childDuck(files: string): Promise<object> {
     SELECT * FROM s JOIN g ON g.oid = s.oid AND g.sku = s.sku WHERE s.units > g.units`);
   const ms = performance.now() - t0;
   return { driver: 'duckdb', ms, counts, rssMiB: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** The DuckDB client the baseline uses: only this bench needs it, so it is installed on first use (from npm, exact version). */
+const DUCKDB = '@duckdb/node-api@1.5.6-r.1';
+interface DuckDb {
+  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<{ runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }> }> }> };
+}
+async function loadDuckDb(): Promise<DuckDb> {
+  const dir = join(tmpdir(), 'claimdesk-bench-deps');
+  const pkg = join(dir, 'node_modules', '@duckdb', 'node-api', 'package.json');
+  if (!existsSync(pkg)) {
+    mkdirSync(dir, { recursive: true });
+    process.stderr.write(`installing ${DUCKDB} into ${dir} (bench only)…\n`);
+    const r = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', dir, DUCKDB], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`could not install ${DUCKDB}`);
+  }
+  const entry = createRequire(pkg).resolve('@duckdb/node-api');
+  return (await import(pathToFileURL(entry).href)) as DuckDb;
 }
 
 // ---------- parent ----------

@@ -10,6 +10,7 @@ for (const [file, args] of [
   ['bench/search.ts', []],
   ['bench/sla-sweep.ts', []],
   ['bench/triage/evaluate.ts', []],
+  ['bench/recon.ts', []],
 ] as const) {
   const r = spawnSync(process.execPath, ['bin/run-ts.js', file, ...args], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = 1;
