@@ -11,6 +11,8 @@ import { commerceRoutes } from '../commerce/index.ts';
 import { deskRoutes } from '../desk/index.ts';
 import { reconRoutes } from '../recon/index.ts';
 import { alertRoutes, triageRoutes } from '../triage/index.ts';
+import { CodedError } from '../kernel/index.ts';
+import { HTTP_STATUS } from '../platform/http-errors.ts';
 import type { Deps } from './deps.ts';
 import { WEB_DIST } from './deps.ts';
 
@@ -54,6 +56,8 @@ export function createApp(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'secrets' | 
   });
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
+    // A use case refusing bad input, a missing row or a conflict: its code decides the status, as for a Result.
+    if (err instanceof CodedError) return c.json(errorBody(err.code, err.message, err.details), HTTP_STATUS[err.code]);
     deps.log.error('request failed', { path: c.req.path, method: c.req.method, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     return c.json(errorBody('internal', 'internal error; see the server log'), 500);
   });

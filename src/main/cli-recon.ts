@@ -6,7 +6,7 @@ import { CodedError, marketplaceByCode } from '../kernel/index.ts';
 import type { Config } from '../platform/config.ts';
 import type { Queryable } from '../platform/db/port.ts';
 import { progressBar } from '../platform/progress.ts';
-import { ACCOUNT_KINDS, CLAIM_KINDS, CASE_STATUSES, IMPORT_KINDS, formatAmount, importReports, layoutsOf, listCases, reconcile, type CaseStatusName, type ImportKind, type ImportSummary, type ReconCase, type ReconcileSummary } from '../recon/index.ts';
+import { ACCOUNT_KINDS, CLAIM_KINDS, CASE_STATUSES, IMPORT_KINDS, formatAmount, importReports, layoutsOf, listCases, parseList, reconcile, type CaseStatusName, type ImportKind, type ImportSummary, type ReconCase, type ReconcileSummary } from '../recon/index.ts';
 import { openPglite } from '../platform/db/pglite.ts';
 import type { Db } from '../platform/db/port.ts';
 import { newId, systemClock } from '../kernel/index.ts';
@@ -131,13 +131,6 @@ function parseAsOf(v: string | undefined): Date {
   return new Date(`${v}T12:00:00Z`);
 }
 
-function listOption<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T[] | undefined {
-  if (!v) return undefined;
-  const items = v.split(',').map((x) => x.trim()).filter(Boolean);
-  const bad = items.filter((x) => !allowed.includes(x as T));
-  if (bad.length) throw new CodedError('bad_input', `--${name}: unknown ${bad.join(', ')} (one of: ${allowed.join(', ')})`);
-  return items as T[];
-}
 
 /** One line per case for people. */
 function caseLine(c: ReconCase): string {
@@ -170,8 +163,8 @@ function totalsLine(cases: readonly ReconCase[]): string {
 }
 
 async function report(db: Db, workspaceId: string, asOf: Date, o: ReconFlags, summary: ReconcileSummary, extra: Record<string, unknown> = {}): Promise<void> {
-  const statuses = listOption<CaseStatusName>('status', o.status, CASE_STATUSES) ?? (o.all ? undefined : ['detected', 'ready']);
-  const kinds = listOption('kind', o.kind, CLAIM_KINDS);
+  const statuses = parseList<CaseStatusName>('--status', o.status, CASE_STATUSES) ?? (o.all ? undefined : ['detected', 'ready']);
+  const kinds = parseList('--kind', o.kind, CLAIM_KINDS);
   const cases = await listCases(db, workspaceId, asOf, { status: statuses, kind: kinds });
   if (o.json) {
     out(true, { asOf: summary.asOf, summary, ...extra, cases: cases.map(caseJson) }, '');

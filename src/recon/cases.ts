@@ -85,6 +85,15 @@ function present(r: Row, now: Date): ReconCase {
   };
 }
 
+/** A comma-separated filter value (`ready,submitted`) checked against what is allowed; `label` names it in the error. */
+export function parseList<T extends string>(label: string, value: string | undefined, allowed: readonly T[]): T[] | undefined {
+  if (!value) return undefined;
+  const items = value.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = items.filter((x) => !allowed.includes(x as T));
+  if (bad.length) throw new CodedError('bad_input', `${label}: unknown ${bad.join(', ')} (one of: ${allowed.join(', ')})`, { field: label.replace(/^-+/, '') });
+  return items as T[];
+}
+
 export interface CaseFilter {
   readonly status?: readonly CaseStatusName[];
   readonly kind?: readonly string[];

@@ -9,7 +9,7 @@ export { TABLES as REPORT_TABLES, type TableSpec } from './import/tables.ts';
 
 // Reconciliation (discrepancy rules → cases), cases and their evidence.
 export { reconcile, findCases, loadReconSettings, type ReconcileOptions, type ReconcileSummary } from './reconcile.ts';
-export { listCases, getCase, caseTotals, actOnCase, CASE_STATUSES, type ReconCase, type CaseDetail, type CaseFilter, type CaseAction, type CaseStatusName, type CaseTotals, type EvidenceItem } from './cases.ts';
+export { listCases, parseList, getCase, caseTotals, actOnCase, CASE_STATUSES, type ReconCase, type CaseDetail, type CaseFilter, type CaseAction, type CaseStatusName, type CaseTotals, type EvidenceItem } from './cases.ts';
 export { RULES as RECON_RULES, type ReconRule } from './rules/index.ts';
 export { DEFAULT_RECON_SETTINGS, resolveReconSettings, type ReconSettings } from './domain/settings.ts';
 export { CLAIM_KINDS, KIND_INFO, formatAmount } from './domain/policy/index.ts';
