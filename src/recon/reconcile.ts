@@ -6,8 +6,9 @@
 
 import { listChannelAccounts } from '../commerce/index.ts';
 import { CodedError, marketplaceByCode, newId } from '../kernel/index.ts';
+import { insertRows, type ColumnTypes } from '../platform/db/insert-rows.ts';
 import type { Db, Queryable } from '../platform/db/port.ts';
-import { evaluateCandidate, isSkip, type Candidate, type CaseDraft, type Skip } from './domain/evaluate.ts';
+import { evaluateCandidate, isSkip, type Candidate, type CaseDraft, type EvaluationContext, type Skip } from './domain/evaluate.ts';
 import { isoDay, toDayNumber, type SupplierCost, type ClaimKind } from './domain/policy/index.ts';
 import { DEFAULT_RECON_SETTINGS, resolveReconSettings, type ReconSettings } from './domain/settings.ts';
 import { RULES, type CandidateRow } from './rules/index.ts';
@@ -110,14 +111,16 @@ export async function findCases(q: Queryable, workspaceId: string, asOf: Date, s
       const acct = accts.get(row.account_id);
       if (!acct || Number(row.quantity) <= 0) continue;
       const c = toCandidate(row);
-      const r = evaluateCandidate(c, {
+      const ctx: EvaluationContext = {
         marketplace: acct.marketplace, currency: acct.currency, asOf, costs: costRows, settings,
         estimatedPrice: (sku) => priceMap.get(`${row.account_id}\u0000${sku}`) ?? null,
-      });
+      };
+      const r = evaluateCandidate(c, ctx);
       if (isSkip(r)) {
         skipped.push(r);
         if (r.skip === 'expired') {
-          const probe = evaluateCandidate(c, { marketplace: acct.marketplace, currency: acct.currency, asOf: new Date(`${r.deadlineOn}T12:00:00Z`), costs: costRows, settings, estimatedPrice: (sku) => priceMap.get(`${row.account_id}\u0000${sku}`) ?? null });
+          // What it was worth on its last day: the money nobody claimed in time.
+          const probe = evaluateCandidate(c, { ...ctx, asOf: new Date(`${r.deadlineOn}T12:00:00Z`) });
           if (!isSkip(probe)) missed[probe.currency] = (missed[probe.currency] ?? 0) + probe.valueMinor;
         }
         continue;
@@ -139,27 +142,33 @@ interface Existing {
 
 const OPEN = ['detected', 'ready'];
 
-function caseRow(workspaceId: string, e: Evaluated, id: string, now: Date): unknown[] {
+/** What a run may change on an open case (types for json_to_recordset), and its values from an evaluated candidate. */
+const CASE_STATE: ColumnTypes = {
+  quantity: 'int', unit_value_minor: 'bigint', value_minor: 'bigint', value_basis: 'text', value_explanation: 'text', value_verified: 'boolean',
+  event_on: 'date', opens_on: 'date', deadline_on: 'date', window_rule: 'text', summary: 'text', claim_text: 'text', evidence: 'jsonb', facts: 'jsonb',
+  status: 'text', status_reason: 'text',
+};
+const CASE_COLUMNS: ColumnTypes = {
+  id: 'text', workspace_id: 'text', account_id: 'text', case_key: 'text', kind: 'text', marketplace: 'text', currency: 'text', sku: 'text', fnsku: 'text',
+  asin: 'text', order_id: 'text', shipment_id: 'text', reference_id: 'text', ...CASE_STATE, detected_at: 'timestamptz', last_seen_at: 'timestamptz', updated_at: 'timestamptz',
+};
+
+function caseState(e: Evaluated): Record<string, unknown> {
   const d = e.draft;
-  const c = d.candidate;
-  return [
-    id, workspaceId, c.accountId, c.caseKey, c.kind, d.marketplace, d.currency, c.sku, c.fnsku, c.asin, c.orderId, c.shipmentId, c.referenceId,
-    d.quantity, d.unitValueMinor, d.valueMinor, d.valueBasis, d.valueExplanation, d.valueVerified, d.window.eventOn, d.window.opensOn, d.window.deadlineOn,
-    d.window.rule, d.summary, d.claimText, JSON.stringify(e.evidence), JSON.stringify(c.facts), d.status, d.statusReason, now,
-  ];
+  return {
+    quantity: d.quantity, unit_value_minor: d.unitValueMinor, value_minor: d.valueMinor, value_basis: d.valueBasis, value_explanation: d.valueExplanation,
+    value_verified: d.valueVerified, event_on: d.window.eventOn, opens_on: d.window.opensOn, deadline_on: d.window.deadlineOn, window_rule: d.window.rule,
+    summary: d.summary, claim_text: d.claimText, evidence: e.evidence, facts: d.candidate.facts, status: d.status, status_reason: d.statusReason,
+  };
 }
 
-const CASE_COLUMNS = `id, workspace_id, account_id, case_key, kind, marketplace, currency, sku, fnsku, asin, order_id, shipment_id, reference_id,
-  quantity, unit_value_minor, value_minor, value_basis, value_explanation, value_verified, event_on, opens_on, deadline_on,
-  window_rule, summary, claim_text, evidence, facts, status, status_reason, detected_at`;
-
-async function insertCases(tx: Queryable, rows: unknown[][]): Promise<void> {
-  const width = 30;
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const values = chunk.map((_, r) => `(${Array.from({ length: width }, (_, k) => `$${r * width + k + 1}`).join(', ')}, $${r * width + 30}, $${r * width + 30})`).join(',\n');
-    await tx.query(`INSERT INTO recon_cases (${CASE_COLUMNS}, last_seen_at, updated_at) VALUES ${values}`, chunk.flat());
-  }
+function newCase(workspaceId: string, e: Evaluated, id: string, now: Date): Record<string, unknown> {
+  const c = e.draft.candidate;
+  return {
+    id, workspace_id: workspaceId, account_id: c.accountId, case_key: c.caseKey, kind: c.kind, marketplace: e.draft.marketplace, currency: e.draft.currency,
+    sku: c.sku, fnsku: c.fnsku, asin: c.asin, order_id: c.orderId, shipment_id: c.shipmentId, reference_id: c.referenceId, ...caseState(e),
+    detected_at: now, last_seen_at: now, updated_at: now,
+  };
 }
 
 async function addEvents(tx: Queryable, workspaceId: string, events: { caseId: string; kind: string; detail: unknown }[], at: Date, actor = 'recon'): Promise<void> {
@@ -245,9 +254,9 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
     const existing = new Map(
       (await tx.query<Existing>('SELECT id, case_key, status, quantity, value_minor, deadline_on::text FROM recon_cases WHERE workspace_id = $1', [workspaceId])).rows.map((r) => [r.case_key, r]),
     );
-    const inserts: unknown[][] = [];
+    const inserts: Record<string, unknown>[] = [];
     const events: { caseId: string; kind: string; detail: unknown }[] = [];
-    const updates: unknown[] = [];
+    const updates: Record<string, unknown>[] = [];
     let unchanged = 0;
     const seen = new Set<string>();
     for (const e of found.cases) {
@@ -257,7 +266,7 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
       const old = existing.get(key);
       if (!old) {
         const id = newId('rcs', now);
-        inserts.push(caseRow(workspaceId, e, id, now));
+        inserts.push(newCase(workspaceId, e, id, now));
         events.push({ caseId: id, kind: 'detected', detail: { quantity: e.draft.quantity, valueMinor: e.draft.valueMinor, currency: e.draft.currency, status: e.draft.status, reason: e.draft.statusReason } });
         continue;
       }
@@ -266,27 +275,20 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
         continue;
       }
       const changed = old.quantity !== e.draft.quantity || Number(old.value_minor) !== e.draft.valueMinor || old.deadline_on !== e.draft.window.deadlineOn || old.status !== e.draft.status;
-      updates.push({ id: old.id, row: caseRow(workspaceId, e, old.id, now), changed });
+      updates.push({ id: old.id, ...caseState(e), changed });
       if (changed) {
         events.push({ caseId: old.id, kind: 'updated', detail: { from: { quantity: old.quantity, valueMinor: Number(old.value_minor), status: old.status }, to: { quantity: e.draft.quantity, valueMinor: e.draft.valueMinor, status: e.draft.status, reason: e.draft.statusReason } } });
       } else unchanged++;
     }
     if (opts.dryRun) throw new DryRun(summary());
-    await insertCases(tx, inserts);
+    for (let i = 0; i < inserts.length; i += 1000) await insertRows(tx, 'recon_cases', CASE_COLUMNS, inserts.slice(i, i + 1000));
     if (updates.length) {
-      const rows = updates.map((u) => {
-        const r = (u as { row: unknown[] }).row;
-        return { id: r[0], quantity: r[13], unit_value_minor: r[14], value_minor: r[15], value_basis: r[16], value_explanation: r[17], value_verified: r[18], event_on: r[19], opens_on: r[20], deadline_on: r[21], window_rule: r[22], summary: r[23], claim_text: r[24], evidence: JSON.parse(r[25] as string), facts: JSON.parse(r[26] as string), status: r[27], status_reason: r[28], changed: (u as { changed: boolean }).changed };
-      });
+      const cols = Object.keys(CASE_STATE);
       await tx.query(
-        `UPDATE recon_cases c SET quantity = u.quantity, unit_value_minor = u.unit_value_minor, value_minor = u.value_minor, value_basis = u.value_basis,
-                value_explanation = u.value_explanation, value_verified = u.value_verified, event_on = u.event_on, opens_on = u.opens_on, deadline_on = u.deadline_on,
-                window_rule = u.window_rule, summary = u.summary, claim_text = u.claim_text, evidence = u.evidence, facts = u.facts, status = u.status,
-                status_reason = u.status_reason, last_seen_at = $2, updated_at = CASE WHEN u.changed THEN $2 ELSE c.updated_at END
-         FROM jsonb_to_recordset($3::jsonb) AS u(id text, quantity int, unit_value_minor bigint, value_minor bigint, value_basis text, value_explanation text, value_verified boolean,
-              event_on date, opens_on date, deadline_on date, window_rule text, summary text, claim_text text, evidence jsonb, facts jsonb, status text, status_reason text, changed boolean)
+        `UPDATE recon_cases c SET ${cols.map((k) => `${k} = u.${k}`).join(', ')}, last_seen_at = $2, updated_at = CASE WHEN u.changed THEN $2 ELSE c.updated_at END
+         FROM jsonb_to_recordset($3::jsonb) AS u(id text, ${cols.map((k) => `${k} ${CASE_STATE[k]}`).join(', ')}, changed boolean)
          WHERE c.workspace_id = $1 AND c.id = u.id`,
-        [workspaceId, now, JSON.stringify(rows)],
+        [workspaceId, now, JSON.stringify(updates)],
       );
     }
     // The planner needs to know how many cases there are now (the embedded database has no autovacuum).
@@ -315,7 +317,7 @@ export async function reconcile(db: Db, workspaceId: string, opts: ReconcileOpti
     function summary(): ReconcileSummary {
       const count = (k: Skip['skip']) => found.skipped.filter((s) => s.skip === k).length;
       return {
-        asOf, candidates: found.candidates, created: inserts.length, updated: updates.filter((u) => (u as { changed: boolean }).changed).length, unchanged,
+        asOf, candidates: found.candidates, created: inserts.length, updated: updates.filter((u) => u.changed).length, unchanged,
         resolved: 0, expired: 0, recoveriesMatched: 0,
         skipped: { expired: count('expired'), waiting: count('waiting'), paidInFull: count('paid_in_full'), unknownValue: count('unknown_value'), noWindow: count('no_window') },
         missedMinor: found.missed, byRule: found.byRule, ms: Math.round(performance.now() - t0),
