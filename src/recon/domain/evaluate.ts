@@ -6,7 +6,7 @@
 
 import {
   KIND_INFO, claimWindow, costAt, formatAmount, isClaimable, policyValue, underpayment, windowStatus,
-  type ClaimKind, type ClaimWindow, type SupplierCost,
+  type ClaimKind, type ClaimWindow, type PolicyValue, type SupplierCost,
 } from './policy/index.ts';
 import type { ReconSettings } from './settings.ts';
 import { claimText } from './claim-text.ts';
@@ -80,19 +80,20 @@ interface Valued {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
 
-function lossValue(kind: ClaimKind, c: Candidate, ctx: EvaluationContext, currency: string, day: string, quantity: number): Valued {
+/** The policy value of the candidate's units as a loss of `kind` on its anchor day, with the policy result itself. */
+function lossValue(kind: ClaimKind, c: Candidate, ctx: EvaluationContext, currency: string): Valued & { readonly policy: PolicyValue | null } {
   const post = KIND_INFO[kind].stage === 'post_order';
-  const cost = c.sku ? costAt(ctx.costs.filter((x) => x.currency === currency), c.sku, day) : null;
+  const cost = c.sku ? costAt(ctx.costs, c.sku, c.anchorOn, currency) : null;
   const sale = post ? num(c.facts.saleUnitMinor) : c.sku ? ctx.estimatedPrice(c.sku) : null;
   const fees = post ? num(c.facts.feeUnitMinor) : null;
-  const r = policyValue({ kind, marketplace: ctx.marketplace, eventDate: day, quantity, unitCostMinor: cost?.costMinor ?? null, salePriceMinor: sale, feesMinor: fees, currency });
-  if (!r.ok) return { unitValueMinor: null, valueMinor: 0, basis: null, explanation: `Value not known yet: ${r.message}.`, verified: false, missing: r.message };
+  const r = policyValue({ kind, marketplace: ctx.marketplace, eventDate: c.anchorOn, quantity: c.quantity, unitCostMinor: cost?.costMinor ?? null, salePriceMinor: sale, feesMinor: fees, currency });
+  if (!r.ok) return { unitValueMinor: null, valueMinor: 0, basis: null, explanation: `Value not known yet: ${r.message}.`, verified: false, missing: r.message, policy: null };
   const feeNote = post && c.facts.feeSource === 'estimate' ? ` The fee is an estimate (${ctx.settings.referralFeeBps / 100} % referral fee): no settlement report has this order.` : '';
   const saleNote = !post && r.value.basis === 'estimated_sale_price' ? ' The estimated sale price is the average price of the SKU on this account\'s orders.' : '';
   return {
     unitValueMinor: r.value.unitValueMinor, valueMinor: r.value.valueMinor, basis: r.value.basis,
     explanation: r.value.explanation + feeNote + saleNote + (r.value.notes.length ? ` ${r.value.notes.join(' ')}` : ''),
-    verified: r.value.verified && !feeNote, missing: null,
+    verified: r.value.verified && !feeNote, missing: null, policy: r.value,
   };
 }
 
@@ -104,17 +105,15 @@ function value(c: Candidate, ctx: EvaluationContext, currency: string): Valued |
   }
   if (c.kind === 'underpaid_reimbursement') {
     const lossKind = (typeof c.facts.lossKind === 'string' ? c.facts.lossKind : 'fc_lost') as ClaimKind;
-    const loss = lossValue(lossKind, c, ctx, currency, c.anchorOn, c.quantity);
-    if (loss.unitValueMinor === null) return { unknown: `cannot check reimbursement ${c.referenceId ?? ''}: ${loss.missing ?? 'no policy value'}` };
+    const loss = lossValue(lossKind, c, ctx, currency);
+    if (!loss.policy) return { unknown: `cannot check reimbursement ${c.referenceId ?? ''}: ${loss.missing ?? 'no policy value'}` };
     const paid = num(c.facts.paidUnitMinor) ?? 0;
-    const policy = policyValue({ kind: lossKind, marketplace: ctx.marketplace, eventDate: c.anchorOn, quantity: c.quantity, unitCostMinor: loss.unitValueMinor, salePriceMinor: loss.unitValueMinor, feesMinor: 0, currency });
-    if (!policy.ok) return { ...loss, valueMinor: 0, explanation: policy.message };
-    const u = underpayment({ paidPerUnitMinor: paid, quantity: c.quantity, policy: policy.value, paidCurrency: currency });
+    const u = underpayment({ paidPerUnitMinor: paid, quantity: c.quantity, policy: loss.policy, paidCurrency: currency });
     if (!u.ok) return { unitValueMinor: null, valueMinor: 0, basis: null, explanation: u.message, verified: false, missing: u.message };
     if (!u.value.underpaid) return 'paid_in_full';
-    return { unitValueMinor: u.value.expectedPerUnitMinor - paid, valueMinor: u.value.claimableMinor, basis: policy.value.basis, explanation: `${u.value.explanation} ${loss.explanation}`, verified: u.value.verified && loss.verified, missing: null };
+    return { unitValueMinor: u.value.expectedPerUnitMinor - paid, valueMinor: u.value.claimableMinor, basis: loss.policy.basis, explanation: `${u.value.explanation} ${loss.explanation}`, verified: u.value.verified && loss.verified, missing: null };
   }
-  return lossValue(c.kind, c, ctx, currency, c.anchorOn, c.quantity);
+  return lossValue(c.kind, c, ctx, currency);
 }
 
 /** A draft case, or why the candidate is not a case on the as-of day. */
