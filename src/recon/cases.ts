@@ -4,7 +4,7 @@
 
 import { CodedError } from '../kernel/index.ts';
 import type { Queryable } from '../platform/db/port.ts';
-import { DEFAULT_URGENCY_DAYS, rankScore, type ClaimKind } from './domain/policy/index.ts';
+import { DEFAULT_URGENCY_DAYS, compareRanked, rankScore, type ClaimKind, type RankableCase, type RankScore, type Ranked } from './domain/policy/index.ts';
 
 export const CASE_STATUSES = ['detected', 'ready', 'submitted', 'reimbursed', 'denied', 'expired', 'resolved', 'dismissed'] as const;
 export type CaseStatusName = (typeof CASE_STATUSES)[number];
@@ -70,9 +70,14 @@ const COLS = `id, account_id, kind, marketplace, currency, sku, fnsku, asin, ord
   value_basis, value_explanation, value_verified, event_on::text, opens_on::text, deadline_on::text, window_rule, summary, claim_text, evidence, facts, ticket_id,
   status, status_reason, amazon_case_id, recovered_minor, detected_at, updated_at, submitted_at`;
 
-function present(r: Row, now: Date): ReconCase {
+/** The case as the ranking sees it: value × urgency on `now` (domain/policy/rank.ts). */
+function ranked(r: Row, now: Date): Ranked<RankableCase> {
+  const c = { id: r.id, valueMinor: Number(r.value_minor), currency: r.currency.trim(), deadline: r.deadline_on };
+  return { ...c, rank: rankScore({ ...c, now }, { k: DEFAULT_URGENCY_DAYS }) };
+}
+
+function present(r: Row, now: Date, rank: RankScore = ranked(r, now).rank): ReconCase {
   const value = Number(r.value_minor);
-  const rank = rankScore({ valueMinor: value, currency: r.currency.trim(), deadline: r.deadline_on, now }, { k: DEFAULT_URGENCY_DAYS });
   return {
     id: r.id, accountId: r.account_id, kind: r.kind, marketplace: r.marketplace, currency: r.currency.trim(), sku: r.sku, fnsku: r.fnsku, asin: r.asin,
     orderId: r.order_id, shipmentId: r.shipment_id, referenceId: r.reference_id, quantity: r.quantity,
@@ -119,12 +124,12 @@ export async function listCases(q: Queryable, workspaceId: string, now: Date, fi
     where.push(`(sku ILIKE ${p} OR fnsku ILIKE ${p} OR asin ILIKE ${p} OR order_id ILIKE ${p} OR shipment_id ILIKE ${p} OR reference_id ILIKE ${p} OR amazon_case_id ILIKE ${p})`);
   }
   const r = await q.query<Row>(`SELECT ${COLS} FROM recon_cases WHERE ${where.join(' AND ')}`, params);
-  const live = new Set(['detected', 'ready']);
-  const out = r.rows.map((x) => present(x, now)).sort((a, b) => {
-    const la = live.has(a.status) ? 0 : 1;
-    const lb = live.has(b.status) ? 0 : 1;
-    return la - lb || b.score - a.score || a.deadlineOn.localeCompare(b.deadlineOn) || b.valueMinor - a.valueMinor || a.id.localeCompare(b.id);
-  });
+  // Open cases first, then the ranking's own order (score, deadline, value, id).
+  const live = (x: Row) => (x.status === 'detected' || x.status === 'ready' ? 0 : 1);
+  const out = r.rows
+    .map((x) => ({ row: x, key: ranked(x, now) }))
+    .sort((a, b) => live(a.row) - live(b.row) || compareRanked(a.key, b.key))
+    .map((x) => present(x.row, now, x.key.rank));
   return filter.limit ? out.slice(0, filter.limit) : out;
 }
 

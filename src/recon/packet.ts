@@ -59,36 +59,33 @@ export interface EvidencePacket {
 const show = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 
+/** A stored report row as evidence: its visible values, the file and line it came from, its document if any. */
+function evidenceRow(table: string, label: string, file: string | null, r: Record<string, unknown>): EvidenceRow {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r)) if (!HIDDEN.has(k) && v !== null && v !== '') values[k] = show(v);
+  return {
+    table, title: TABLES[table] ?? table, label, file, line: typeof r.source_line === 'number' ? r.source_line : null, values,
+    documentSha256: typeof r.document_sha256 === 'string' ? r.document_sha256 : null, documentName: typeof r.document_name === 'string' ? r.document_name : null,
+  };
+}
+
 export async function loadPacket(q: Queryable, workspaceId: string, caseId: string, now: Date): Promise<EvidencePacket> {
   const c = await getCase(q, workspaceId, caseId, now);
   if (!c) throw new CodedError('not_found', `no case ${caseId}`);
   const rows: EvidenceRow[] = [];
   for (const e of c.evidence) {
-    const title = TABLES[e.table];
-    if (!title) continue;
+    if (!TABLES[e.table]) continue;
     const r = (await q.query<Record<string, unknown>>(`SELECT * FROM ${e.table} WHERE workspace_id = $1 AND id = $2`, [workspaceId, e.id])).rows[0];
-    if (!r) continue;
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(r)) if (!HIDDEN.has(k) && v !== null && v !== '') values[k] = show(v);
-    rows.push({
-      table: e.table, title, label: e.label, file: e.file ?? null, line: typeof r.source_line === 'number' ? r.source_line : null, values,
-      documentSha256: typeof r.document_sha256 === 'string' ? r.document_sha256 : null, documentName: typeof r.document_name === 'string' ? r.document_name : null,
-    });
+    if (r) rows.push(evidenceRow(e.table, e.label, e.file ?? null, r));
   }
   // Proof of ownership and of the manufacturing cost: the supplier's latest invoices for the SKU before the loss,
   // unless the rule already cited them (inbound shortages).
   if (c.sku && KIND_INFO[c.kind].stage !== 'post_order' && !rows.some((r) => r.table === 'supplier_invoices')) {
-    const inv = await q.query<Record<string, unknown>>(
-      `SELECT v.*, i.file_name FROM supplier_invoices v LEFT JOIN report_imports i ON i.workspace_id = v.workspace_id AND i.id = v.source_import_id
+    const inv = await q.query<Record<string, unknown> & { import_file: string | null }>(
+      `SELECT v.*, i.file_name AS import_file FROM supplier_invoices v LEFT JOIN report_imports i ON i.workspace_id = v.workspace_id AND i.id = v.source_import_id
        WHERE v.workspace_id = $1 AND v.sku = $2 AND v.invoice_date <= $3::date ORDER BY v.invoice_date DESC, v.id DESC LIMIT 3`, [workspaceId, c.sku, c.eventOn]);
-    for (const r of inv.rows) {
-      const values: Record<string, string> = {};
-      for (const [k, v] of Object.entries(r)) if (!HIDDEN.has(k) && k !== 'file_name' && v !== null && v !== '') values[k] = show(v);
-      rows.push({
-        table: 'supplier_invoices', title: TABLES.supplier_invoices!, label: `Invoice ${show(r.invoice_number)} from ${show(r.supplier)} dated ${show(r.invoice_date).slice(0, 10)}: ${show(r.quantity)} × ${show(r.sku)} (proof of ownership and cost)`,
-        file: typeof r.file_name === 'string' ? r.file_name : null, line: typeof r.source_line === 'number' ? r.source_line : null, values,
-        documentSha256: typeof r.document_sha256 === 'string' ? r.document_sha256 : null, documentName: typeof r.document_name === 'string' ? r.document_name : null,
-      });
+    for (const { import_file: file, ...r } of inv.rows) {
+      rows.push(evidenceRow('supplier_invoices', `Invoice ${show(r.invoice_number)} from ${show(r.supplier)} dated ${show(r.invoice_date).slice(0, 10)}: ${show(r.quantity)} × ${show(r.sku)} (proof of ownership and cost)`, file, r));
     }
   }
   let conversation: EvidencePacket['conversation'] = null;
