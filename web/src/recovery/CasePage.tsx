@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useCopy } from '../components/useCopy.ts';
 import type { ReconCaseDetail } from '../../../src/contracts/index.ts';
 import { api, isApiError, reconPaths } from '../api.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -52,17 +53,7 @@ function eventDetail(e: CaseEvent, currency: string, i18n: I18n): string {
 /** The claim text, read-only, with a Copy button (it is meant to be pasted into Seller Central as is). */
 function ClaimText({ text }: { text: string }) {
   const { t } = useT();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const onCopy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopy('copied');
-    } catch {
-      ref.current?.select();
-      setCopy('failed');
-    }
-  };
+  const { ref, state: copy, copy: onCopy } = useCopy<HTMLTextAreaElement>(text);
   return (
     <section className="card rec-section" aria-labelledby="rec-claim-title">
       <div className="section-head">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCopy } from '../components/useCopy.ts';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 
@@ -19,18 +19,7 @@ interface Props {
 /** The one time a secret (a new API token, a generated password) is visible, with a copy button. */
 export function SecretOnceNotice({ value, title, hint, label, testId, valueTestId, onDone }: Props) {
   const { t } = useT();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  const copyValue = async () => {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopy('copied');
-    } catch {
-      inputRef.current?.select();
-      setCopy('failed');
-    }
-  };
+  const { ref: inputRef, state: copy, copy: copyValue } = useCopy<HTMLInputElement>(value);
 
   return (
     <div className="banner banner-warn token-once" role="status" data-testid={testId}>

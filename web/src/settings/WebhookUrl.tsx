@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCopy } from '../components/useCopy.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
@@ -7,19 +7,8 @@ const WHERE: Record<string, MessageKey> = { shopify: 'hook.whereShopify', tiktok
 /** The webhook URL of one channel account, to paste into the provider's settings, with a copy button. */
 export function WebhookUrl({ kind, url }: { kind: string; url: string }) {
   const { t } = useT();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const inputRef = useRef<HTMLInputElement>(null);
+  const { ref: inputRef, state: copy, copy: copyUrl } = useCopy<HTMLInputElement>(url);
   const where = WHERE[kind];
-
-  const copyUrl = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopy('copied');
-    } catch {
-      inputRef.current?.select();
-      setCopy('failed');
-    }
-  };
 
   return (
     <div className="webhook" data-testid="account-webhook">
